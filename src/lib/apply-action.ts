@@ -1,0 +1,46 @@
+import { BROWSER } from 'esm-env';
+import { tick } from 'svelte';
+import { config } from './config.js';
+import { resetFocus } from './focus.js';
+import { navigate } from './navigate.js';
+import { pageState } from './page.svelte.js';
+import type { ActionResult } from './types.js';
+
+/**
+ * Applies a result to the page, wherever the form posted:
+ * - `success` / `failure`: sets `page.form` to `result.data` and `page.status`, clears
+ *   `page.error`; a success then resets focus;
+ * - `redirect`: `goto(location, { invalidateAll: true })`; a refused or failed navigation is
+ *   applied as an `error` result instead;
+ * - `error`: sets `page.error` and `page.status` (500 when the result has none).
+ */
+export async function applyAction<
+	Success extends Record<string, unknown> | undefined,
+	Failure extends Record<string, unknown> | undefined
+>(result: ActionResult<Success, Failure>): Promise<void> {
+	if (!BROWSER) throw new Error('applyAction() can only be called in the browser');
+
+	if (result.type === 'redirect') {
+		const url = new URL(result.location, location.href);
+		// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
+		// included) only handle their own origin, and script URLs never reach them.
+		const goto = url.origin === location.origin ? config.goto : navigate;
+		try {
+			await goto(url.href, { invalidateAll: true });
+		} catch (error) {
+			await applyAction({ type: 'error', error });
+		}
+	} else if (result.type === 'error') {
+		pageState.error = result.error;
+		pageState.status = result.status ?? 500;
+	} else {
+		// Clear first so that the same data, or data equal to what the inputs showed before a
+		// reset, still re-renders `value={page.form?.x}` (SvelteKit does the same).
+		pageState.status = result.status;
+		pageState.error = null;
+		pageState.form = null;
+		await tick();
+		pageState.form = result.data;
+		if (result.type === 'success') resetFocus();
+	}
+}

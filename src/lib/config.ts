@@ -1,0 +1,33 @@
+import type { Config, Transporter } from './types.js';
+import { navigate } from './navigate.js';
+import { runRefreshers } from './refresh.js';
+
+/** The options in force. Read at the moment they are used, so `configure` can come late. */
+export const config: Config = {
+	goto: navigate,
+	invalidateAll: runRefreshers,
+	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
+	transport: {}
+};
+
+/** devalue revivers built from `config.transport`, kept ready so `deserialize` does no work. */
+export let revivers: Record<string, (value: any) => any> = {};
+
+/**
+ * Merges `options` into the current configuration.
+ *
+ * ```js
+ * import { goto, invalidateAll } from '$app/navigation';
+ * configure({ goto, invalidateAll });
+ * ```
+ */
+export function configure(options: Partial<Config>): void {
+	Object.assign(config, options);
+	if (options.transport) revivers = decoders(options.transport);
+}
+
+function decoders(transport: Record<string, Transporter>) {
+	const result: Record<string, (value: any) => any> = {};
+	for (const name in transport) result[name] = transport[name].decode;
+	return result;
+}

@@ -1,0 +1,50 @@
+import * as devalue from 'devalue';
+import { revivers } from './config.js';
+import type { ActionResult } from './types.js';
+
+const TYPES = new Set(['success', 'failure', 'redirect', 'error']);
+
+/**
+ * Parses the body of an action response: JSON, with `data` decoded by devalue (so `Date`,
+ * `BigInt`, `Map`, `Set`, custom `transport` types… survive). Throws an `Error` that says what
+ * is wrong with malformed input; never returns a half-parsed result.
+ *
+ * ```js
+ * const response = await fetch('/login?/login', { method: 'POST', body: new FormData(form),
+ *   headers: { 'x-sveltekit-action': 'true' } });
+ * const result = deserialize(await response.text());
+ * ```
+ */
+export function deserialize<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+>(text: string): ActionResult<Success, Failure> {
+	let result;
+	try {
+		result = JSON.parse(text);
+	} catch (error) {
+		throw new Error(`Not an action result: the body is not JSON (${(error as Error).message})`);
+	}
+	const problem = shapeProblem(result);
+	if (problem) throw new Error(`Not an action result: ${problem}`);
+
+	if (result.data !== undefined) {
+		try {
+			result.data = devalue.parse(result.data, revivers);
+		} catch (error) {
+			throw new Error(`Not an action result: "data" is not valid devalue output (${(error as Error).message})`);
+		}
+	}
+	return result;
+}
+
+/** Says what is wrong with the shape of a parsed body, or nothing when it is a result. */
+function shapeProblem(result: any): string | undefined {
+	if (typeof result !== 'object' || result === null) return 'expected an object';
+	const { type } = result;
+	if (!TYPES.has(type)) return `unknown "type" ${JSON.stringify(type)}`;
+	if (type === 'redirect' && typeof result.location !== 'string') return 'a redirect without "location"';
+	if (type === 'error') return result.error === undefined ? 'an error without "error"' : undefined;
+	if (typeof result.status !== 'number') return `a ${type} without a numeric "status"`;
+	if (result.data !== undefined && typeof result.data !== 'string') return '"data" is not a string';
+}

@@ -1,0 +1,16 @@
+export { enhance } from './enhance.js';
+export { applyAction } from './apply-action.js';
+export { deserialize } from './deserialize.js';
+export { page } from './page.svelte.js';
+export { configure } from './config.js';
+export { goto, invalidateAll } from './navigation.js';
+export { onInvalidate } from './refresh.js';
+export type {
+	ActionResult,
+	SubmitFunction,
+	SubmitInput,
+	SubmitResultInput,
+	UpdateOptions,
+	Config,
+	Transporter
+} from './types.js';

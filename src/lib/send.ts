@@ -1,0 +1,40 @@
+import { deserialize } from './deserialize.js';
+import type { ActionResult } from './types.js';
+
+/**
+ * Posts `formData` to `action` exactly as SvelteKit 2's `enhance` does, and turns whatever comes
+ * back into an `ActionResult`: a network failure or a body that is not the action protocol
+ * becomes an `error` result saying what happened. Resolves to `undefined` when aborted.
+ */
+export async function sendAction(
+	action: URL,
+	formData: FormData,
+	enctype: string,
+	signal: AbortSignal
+): Promise<ActionResult | undefined> {
+	const multipart = enctype === 'multipart/form-data';
+	const headers: Record<string, string> = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+	// No content-type for FormData: the browser adds it with the multipart boundary.
+	if (!multipart) headers['content-type'] = enctype === 'text/plain' ? enctype : 'application/x-www-form-urlencoded';
+	const body = multipart ? formData : new URLSearchParams(formData as unknown as string[][]);
+	const where = `POST ${action.pathname}${action.search}`;
+
+	let response: Response;
+	let text: string;
+	try {
+		response = await fetch(action, { method: 'POST', headers, cache: 'no-store', body, signal });
+		text = await response.text();
+	} catch (error) {
+		if (signal.aborted) return;
+		return { type: 'error', error: new Error(`${where} failed: ${(error as Error)?.message ?? error}`) };
+	}
+
+	try {
+		const result = deserialize(text);
+		if (result.type === 'error') result.status = response.status;
+		return result;
+	} catch (error) {
+		const message = `${where} answered HTTP ${response.status}: ${(error as Error).message}`;
+		return { type: 'error', status: response.status, error: new Error(message) };
+	}
+}

@@ -1,0 +1,100 @@
+/**
+ * Public types. Names and shapes are SvelteKit's (`@sveltejs/kit`), so a SvelteKit user swaps
+ * the import and nothing else.
+ */
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The result of a form action, as the server sends it (after `deserialize`).
+ * SvelteKit 3 servers add `location` (the page the action belongs to) to success, failure and
+ * error results; it is accepted and used to decide whether the action is on the current page.
+ */
+export type ActionResult<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> =
+	| { type: 'success'; status: number; data?: Success; location?: string }
+	| { type: 'failure'; status: number; data?: Failure; location?: string }
+	| { type: 'redirect'; status: number; location: string }
+	| { type: 'error'; status?: number; error: any; location?: string };
+
+/** Options of `update()`: the default post-submission behaviour, piece by piece. */
+export interface UpdateOptions {
+	/** Reset the form after a success. Default `true`. */
+	reset?: boolean;
+	/** Run `invalidateAll()` after a success. Default `true`. */
+	invalidateAll?: boolean;
+	/** SvelteKit 3's name for `invalidateAll`; `invalidateAll` wins when both are given. */
+	refreshAll?: boolean;
+}
+
+/** What the submit function receives, before the request is sent. */
+export interface SubmitInput {
+	/** The URL the form posts to (the submitter's `formaction`, else the form's `action`). */
+	action: URL;
+	/** The data about to be sent; change it here to change the request. */
+	formData: FormData;
+	/** The enhanced `<form>`. */
+	formElement: HTMLFormElement;
+	/** Aborts the request: the submission then ends silently. */
+	controller: AbortController;
+	/** The button or input that submitted the form, if any. */
+	submitter: HTMLElement | null;
+	/** Call to send nothing at all. */
+	cancel: () => void;
+}
+
+/** What the callback returned by a submit function receives, once the result is in. */
+export interface SubmitResultInput<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> {
+	formData: FormData;
+	formElement: HTMLFormElement;
+	action: URL;
+	result: ActionResult<Success, Failure>;
+	/** Runs the default behaviour (reset, invalidateAll, applyAction) for this result. */
+	update: (options?: UpdateOptions) => Promise<void>;
+}
+
+/**
+ * Called on submit, before the request. It may return a callback that takes over what happens
+ * with the result (call `update()` inside it to get the default behaviour back).
+ */
+export type SubmitFunction<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> = (
+	input: SubmitInput
+) => MaybePromise<void | ((opts: SubmitResultInput<Success, Failure>) => MaybePromise<void>)>;
+
+/** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
+export interface Transporter<T = any, U = any> {
+	/** Returns a serializable value when `value` is of this type, else a falsy value. */
+	encode: (value: T) => false | U;
+	/** Rebuilds the value from what `encode` returned. */
+	decode: (data: U) => T;
+}
+
+/** Options of `configure()`. Every option is optional; `configure` merges. */
+export interface Config {
+	/**
+	 * Navigates after a `redirect` result. Default: a full navigation (`location.assign`) to
+	 * http(s) URLs only. In SvelteKit, pass `goto` from `$app/navigation`.
+	 */
+	goto: (url: string | URL, options: { invalidateAll: boolean }) => Promise<void> | void;
+	/**
+	 * Refreshes the app's data after a success. Default: runs every function registered with
+	 * `onInvalidate`. In SvelteKit, pass `invalidateAll` from `$app/navigation`.
+	 */
+	invalidateAll: () => Promise<void> | void;
+	/**
+	 * Decides whether a success or failure posted to `action` belongs to the current page (and
+	 * so is applied to `page`). Default: same origin and pathname as `location`. Apps whose forms
+	 * post to endpoints on other paths (`/api/login` from `/`) return `true` for those.
+	 */
+	isCurrentPage: (action: URL) => boolean;
+	/** Custom types for `deserialize`: SvelteKit's `transport` hook object works as it is. */
+	transport: Record<string, Transporter>;
+}

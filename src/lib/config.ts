@@ -2,13 +2,15 @@ import type { Config, Transporter } from './types.js';
 import { navigate } from './navigate.js';
 import { runRefreshers } from './refresh.js';
 
-/** The options in force. Read at the moment they are used, so `configure` can come late. */
-export const config: Config = {
+const defaults: Config = {
 	goto: navigate,
 	invalidateAll: runRefreshers,
 	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
 	transport: {}
 };
+
+/** The options in force. Read at the moment they are used, so `configure` can come late. */
+export const config: Config = { ...defaults };
 
 /** devalue revivers built from `config.transport`, kept ready so `deserialize` does no work. */
 export let revivers: Record<string, (value: any) => any> = {};
@@ -30,4 +32,9 @@ function decoders(transport: Record<string, Transporter>) {
 	const result: Record<string, (value: any) => any> = {};
 	for (const name in transport) result[name] = transport[name].decode;
 	return result;
+}
+
+/** Puts every option back to its default. */
+export function resetConfig(): void {
+	configure(defaults);
 }

@@ -19,3 +19,8 @@ export async function runRefreshers(): Promise<void> {
 		if (result.status === 'rejected') console.error('invalidateAll: a refresher failed', result.reason);
 	}
 }
+
+/** Forgets every registered refresher. */
+export function clearRefreshers(): void {
+	refreshers.clear();
+}

@@ -1,0 +1,15 @@
+import { resetConfig } from './config.js';
+import { pageState } from './page.svelte.js';
+import { clearRefreshers } from './refresh.js';
+
+/**
+ * Puts all library state back as it was at import: `page`, every `configure` option and the
+ * registered refreshers. For tests, between cases.
+ */
+export function resetAll(): void {
+	pageState.form = null;
+	pageState.status = 200;
+	pageState.error = null;
+	resetConfig();
+	clearRefreshers();
+}

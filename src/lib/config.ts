@@ -6,6 +6,7 @@ const defaults: Config = {
 	goto: navigate,
 	invalidateAll: runRefreshers,
 	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
+	fetch: (input, init) => fetch(input, init),
 	transport: {}
 };
 

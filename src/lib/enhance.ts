@@ -2,7 +2,7 @@ import { BROWSER, DEV } from 'esm-env';
 import { applyAction } from './apply-action.js';
 import { config } from './config.js';
 import { sendAction } from './send.js';
-import type { ActionResult, SubmitFunction, UpdateOptions } from './types.js';
+import type { ActionResult, EnhanceOptions, SubmitFunction, UpdateOptions } from './types.js';
 
 type Submitter = HTMLButtonElement | HTMLInputElement;
 
@@ -14,6 +14,7 @@ type Submitter = HTMLButtonElement | HTMLInputElement;
  * <form method="POST" action="?/login" use:enhance>
  * ```
  *
+ * The argument is a submit function, or `{ submit, fetch }` to also post with another `fetch`.
  * `submit` runs before the request with `{ action, formData, formElement, controller, submitter,
  * cancel }`. If it returns a callback, that callback gets `{ action, formData, formElement,
  * result, update }` instead of the default behaviour, which `update()` runs:
@@ -25,12 +26,13 @@ type Submitter = HTMLButtonElement | HTMLInputElement;
 export function enhance<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
->(form: HTMLFormElement, submit: SubmitFunction<Success, Failure> = () => {}) {
+>(form: HTMLFormElement, options: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure> = {}) {
 	if (!BROWSER) throw new Error('enhance() can only be used in the browser');
 	if (DEV && clone(form).method !== 'post') {
 		throw new Error('use:enhance can only be used on <form> elements with method="POST"');
 	}
 	let destroyed = false;
+	let { submit = () => {}, fetch: formFetch } = typeof options === 'function' ? { submit: options } : options;
 
 	async function update(result: ActionResult, action: URL, options: UpdateOptions = {}) {
 		if (destroyed) return;
@@ -71,7 +73,7 @@ export function enhance<
 			})) ?? ((input) => input.update());
 		if (cancelled) return;
 
-		const result = await sendAction(action, formData, enctype, controller.signal);
+		const result = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
 		if (!result) return;
 		await callback({
 			action,
@@ -85,8 +87,8 @@ export function enhance<
 	// From the prototype: inputs named `addEventListener`/`removeEventListener` shadow the methods.
 	HTMLFormElement.prototype.addEventListener.call(form, 'submit', onSubmit);
 	return {
-		update(newSubmit: SubmitFunction<Success, Failure> = () => {}) {
-			submit = newSubmit;
+		update(newOptions: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure> = {}) {
+			({ submit = () => {}, fetch: formFetch } = typeof newOptions === 'function' ? { submit: newOptions } : newOptions);
 		},
 		destroy() {
 			destroyed = true;

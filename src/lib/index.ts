@@ -11,6 +11,7 @@ export type {
 	SubmitInput,
 	SubmitResultInput,
 	UpdateOptions,
+	EnhanceOptions,
 	Config,
 	Transporter
 } from './types.js';

@@ -10,7 +10,8 @@ export async function sendAction(
 	action: URL,
 	formData: FormData,
 	enctype: string,
-	signal: AbortSignal
+	signal: AbortSignal,
+	fetch: typeof globalThis.fetch
 ): Promise<ActionResult | undefined> {
 	const multipart = enctype === 'multipart/form-data';
 	const headers: Record<string, string> = { accept: 'application/json', 'x-sveltekit-action': 'true' };

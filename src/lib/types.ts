@@ -69,6 +69,17 @@ export type SubmitFunction<
 	input: SubmitInput
 ) => MaybePromise<void | ((opts: SubmitResultInput<Success, Failure>) => MaybePromise<void>)>;
 
+/** Per-form options: `use:enhance={{ submit, fetch }}`. A bare function is the `submit`. */
+export interface EnhanceOptions<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> {
+	/** The submit function, as `use:enhance={submit}` takes it. */
+	submit?: SubmitFunction<Success, Failure>;
+	/** The `fetch` this form posts with (default: `configure`'s, else the global one). */
+	fetch?: typeof fetch;
+}
+
 /** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
 export interface Transporter<T = any, U = any> {
 	/** Returns a serializable value when `value` is of this type, else a falsy value. */
@@ -95,6 +106,11 @@ export interface Config {
 	 * post to endpoints on other paths (`/api/login` from `/`) return `true` for those.
 	 */
 	isCurrentPage: (action: URL) => boolean;
+	/**
+	 * The `fetch` every enhanced form posts with, read at each submit (default: the global
+	 * `fetch`): add credentials or headers, or route requests in tests.
+	 */
+	fetch: typeof fetch;
 	/** Custom types for `deserialize`: SvelteKit's `transport` hook object works as it is. */
 	transport: Record<string, Transporter>;
 }

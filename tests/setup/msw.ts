@@ -44,5 +44,5 @@ async function toNodeFile(file: File) {
 		reader.onerror = () => reject(reader.error);
 		reader.readAsArrayBuffer(file);
 	});
-	return new NodeFile([bytes], file.name, { type: file.type, lastModified: file.lastModified }) as unknown as File;
+	return new NodeFile([new Uint8Array(bytes)], file.name, { type: file.type, lastModified: file.lastModified }) as unknown as File;
 }

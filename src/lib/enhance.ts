@@ -48,7 +48,8 @@ export function enhance<
 		}
 	}
 
-	async function onSubmit(event: Event) {
+	// Synchronous up to the request, so a development error surfaces from the event itself.
+	function onSubmit(event: Event) {
 		const submitter = (event as SubmitEvent).submitter as Submitter | null;
 		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : clone(form).method;
 		if (method !== 'post') return;
@@ -59,7 +60,11 @@ export function enhance<
 		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : clone(form).enctype;
 		const formData = new FormData(form, submitter);
 		if (DEV && enctype !== 'multipart/form-data') assertNoFiles(formData);
+		void run(action, enctype, formData, submitter);
+	}
 
+	/** Asks the submit function, sends, then calls back (by default: `update`). */
+	async function run(action: URL, enctype: string, formData: FormData, submitter: Submitter | null) {
 		const controller = new AbortController();
 		let cancelled = false;
 		const callback =

@@ -1,0 +1,102 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { configure, page } from '../src/lib/index.js';
+import { resetAll } from '../src/lib/reset.js';
+import LoginForm from './fixtures/LoginForm.svelte';
+import { actionResponse } from './helpers/wire.js';
+import { server } from './setup/msw.js';
+
+beforeEach(() => {
+	history.replaceState(null, '', '/login');
+	configure({ goto: vi.fn(), invalidateAll: vi.fn() });
+	// The demo's actions, in SvelteKit 2's wire format.
+	server.use(
+		http.post('/login', async ({ request }) => {
+			const action = new URL(request.url).search;
+			const data = await request.formData();
+			const email = String(data.get('email') ?? '');
+			if (action === '?/register') return actionResponse({ type: 'success', status: 200, data: { registered: email } });
+			if (!email) return actionResponse({ type: 'failure', status: 400, data: { email, missing: true } });
+			if (data.get('password') !== 'demo') return actionResponse({ type: 'failure', status: 400, data: { email, incorrect: true } });
+			if (email === 'crash@example.com') return actionResponse({ type: 'error', status: 500, error: { message: 'Internal Error' } });
+			return actionResponse({ type: 'success', status: 200, data: { welcome: email } });
+		})
+	);
+});
+afterEach(() => {
+	resetAll();
+	history.replaceState(null, '', '/');
+});
+
+test('page is initially form null, status 200, error null', () => {
+	expect([page.form, page.status, page.error]).toEqual([null, 200, null]);
+});
+
+test('a rendered component follows page.form, page.status and page.error', async () => {
+	const user = userEvent.setup();
+	render(LoginForm);
+	expect(screen.getByTestId('summary').textContent).toBe('form: none');
+
+	await user.click(screen.getByRole('button', { name: 'Log in' }));
+	expect(await screen.findByText('The email field is required')).toBeTruthy();
+	expect(screen.getByTestId('status').textContent).toMatch(/^status: 400/);
+
+	await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+	await user.type(screen.getByLabelText('Password'), 'wrong');
+	await user.click(screen.getByRole('button', { name: 'Log in' }));
+	expect(await screen.findByText('Invalid credentials!')).toBeTruthy();
+	expect(screen.queryByText('The email field is required')).toBeNull();
+	// A failure keeps what was typed, password included.
+	expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('ada@example.com');
+	expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('wrong');
+
+	await user.click(screen.getByRole('button', { name: 'Register' }));
+	expect(await screen.findByText('Registered ada@example.com')).toBeTruthy();
+	expect(screen.getByTestId('summary').textContent).toBe('form: {"registered":"ada@example.com"}');
+	expect(screen.getByTestId('status').textContent).toMatch(/^status: 200/);
+	// A success resets the form.
+	expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+});
+
+test('an input rendered with value={page.form?.email} shows the returned value again, even when equal', async () => {
+	// The server echoes what it accepted, whatever was typed since: the input must show it each time.
+	server.use(http.post('/login', () => actionResponse({ type: 'failure', status: 400, data: { email: 'kept@example.com', incorrect: true } })));
+	const user = userEvent.setup();
+	render(LoginForm);
+	const email = screen.getByLabelText('Email') as HTMLInputElement;
+	for (const typed of ['first@example.com', 'second@example.com']) {
+		await user.clear(email);
+		await user.type(email, typed);
+		await user.click(screen.getByRole('button', { name: 'Log in' }));
+		await vi.waitFor(() => expect(email.value).toBe('kept@example.com'));
+	}
+});
+
+test('an error result shows page.error and keeps the form', async () => {
+	const user = userEvent.setup();
+	render(LoginForm);
+	await user.type(screen.getByLabelText('Email'), 'crash@example.com');
+	await user.type(screen.getByLabelText('Password'), 'demo');
+	await user.click(screen.getByRole('button', { name: 'Log in' }));
+	expect((await screen.findByRole('alert')).textContent).toBe('Internal Error');
+	expect(screen.getByTestId('status').textContent).toMatch(/^status: 500/);
+	expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('crash@example.com');
+});
+
+test('$effect re-runs when page.status changes', async () => {
+	const user = userEvent.setup();
+	render(LoginForm);
+	expect(screen.getByTestId('status').textContent).toBe('status: 200, effects: 1');
+	await user.click(screen.getByRole('button', { name: 'Log in' }));
+	await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('status: 400, effects: 2'));
+});
+
+test('Enter in a field submits through enhance', async () => {
+	const user = userEvent.setup();
+	render(LoginForm);
+	await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+	await user.type(screen.getByLabelText('Password'), 'demo{Enter}');
+	await vi.waitFor(() => expect(page.form).toEqual({ welcome: 'ada@example.com' }));
+});

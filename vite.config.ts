@@ -9,6 +9,8 @@ export default defineConfig({
 		environment: 'jsdom',
 		setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
 		// Page state is module-level: every file gets fresh modules.
-		isolate: true
+		isolate: true,
+		// Type tests (`*.test-d.ts`) run with every `vitest run`.
+		typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
 	}
 });

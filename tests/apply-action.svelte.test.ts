@@ -1,11 +1,12 @@
 import { flushSync, tick } from 'svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { applyAction, configure, page } from '../src/lib/index.js';
+import type { Config } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 
-let goto: ReturnType<typeof vi.fn>;
+let goto: Mock<Config['goto']>;
 beforeEach(() => {
-	goto = vi.fn();
+	goto = vi.fn<Config['goto']>();
 	configure({ goto });
 });
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced, nextTask } from './helpers/dom.js';
-import { actionHandler, actionResponse } from './helpers/wire.js';
+import { actionHandler, actionResponse, type RecordedRequest } from './helpers/wire.js';
 import { server } from './setup/msw.js';
 
 afterEach(() => {
@@ -17,11 +17,11 @@ function endpoint(path = '/login') {
 }
 
 /** Submits `form` (with `submitter`, as a click on it would) and waits for the request. */
-async function submitAndRecord(form: HTMLFormElement, requests: unknown[], submitter?: HTMLElement) {
+async function submitAndRecord(form: HTMLFormElement, requests: RecordedRequest[], submitter?: HTMLElement) {
 	const before = requests.length;
 	form.requestSubmit(submitter);
 	await vi.waitFor(() => expect(requests.length).toBe(before + 1));
-	return requests[before] as (typeof requests)[number];
+	return requests[before];
 }
 
 describe('the request enhance sends', () => {
@@ -65,7 +65,7 @@ describe('the request enhance sends', () => {
 		const file = new File(['%PDF bytes'], 'report.pdf', { type: 'application/pdf' });
 		Object.defineProperty(input, 'files', { value: [file] });
 		const spy = vi.spyOn(globalThis, 'fetch');
-		const request = (await submitAndRecord(form, requests)) as (typeof requests)[number];
+		const request = await submitAndRecord(form, requests);
 		expect((spy.mock.calls[0][1]!.headers as Record<string, string>)['content-type']).toBeUndefined();
 		expect(spy.mock.calls[0][1]!.body).toBeInstanceOf(FormData);
 		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { configure, page } from '../src/lib/index.js';
-import type { ActionResult, SubmitFunction } from '../src/lib/index.js';
+import type { ActionResult, Config, SubmitFunction } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced } from './helpers/dom.js';
 import { actionResponse } from './helpers/wire.js';
@@ -14,13 +14,13 @@ const FORM = `<form method="POST" action="?/login">
 	<button>Log in</button>
 </form>`;
 
-let goto: ReturnType<typeof vi.fn>;
-let invalidateAll: ReturnType<typeof vi.fn>;
+let goto: Mock<Config['goto']>;
+let invalidateAll: Mock<Config['invalidateAll']>;
 
 beforeEach(() => {
 	history.replaceState(null, '', '/login');
-	goto = vi.fn();
-	invalidateAll = vi.fn();
+	goto = vi.fn<Config['goto']>();
+	invalidateAll = vi.fn<Config['invalidateAll']>();
 	configure({ goto, invalidateAll });
 });
 afterEach(() => {
@@ -70,7 +70,9 @@ describe('update(): the default behaviour', () => {
 	test('success on the current page: reset, then invalidateAll, then page.form', async () => {
 		answer({ type: 'success', status: 200, data: { welcome: 'Ada', at: new Date(0) } });
 		const seen: unknown[] = [];
-		invalidateAll.mockImplementation(() => seen.push({ form: page.form, values: values(document.forms[0]) }));
+		invalidateAll.mockImplementation(() => {
+			seen.push({ form: page.form, values: values(document.forms[0]) });
+		});
 		const { form, result } = await submitWith();
 		expect(result).toEqual({ type: 'success', status: 200, data: { welcome: 'Ada', at: new Date(0) } });
 		expect(seen).toEqual([{ form: null, values: PRISTINE }]);
@@ -407,11 +409,11 @@ describe('fetch overrides', () => {
 		const done = deferred();
 		const { form } = enhanced(FORM, {
 			fetch: perForm,
-			submit: () => async ({ update }) => {
+			submit: () => async ({ update }: { update: () => Promise<void> }) => {
 				await update();
 				done.resolve();
 			}
-		} as never);
+		});
 		form.requestSubmit();
 		await done.promise;
 		expect(perForm).toHaveBeenCalledOnce();

@@ -1,5 +1,5 @@
 import { enhance } from '../../src/lib/index.js';
-import type { SubmitFunction } from '../../src/lib/index.js';
+import type { EnhanceOptions, SubmitFunction } from '../../src/lib/index.js';
 
 /** Puts `html` in the document and returns its first form. */
 export function mountForm(html: string): HTMLFormElement {
@@ -8,7 +8,7 @@ export function mountForm(html: string): HTMLFormElement {
 }
 
 /** Mounts `html` and enhances its form, as `use:enhance={submit}` would. */
-export function enhanced(html: string, submit?: SubmitFunction) {
+export function enhanced(html: string, submit?: SubmitFunction | EnhanceOptions) {
 	const form = mountForm(html);
 	const action = enhance(form, submit);
 	return { form, action };

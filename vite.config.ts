@@ -3,14 +3,27 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit(), svelteTesting()],
+	plugins: [sveltekit()],
 	test: {
-		include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-		environment: 'jsdom',
-		setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
-		// Page state is module-level: every file gets fresh modules.
-		isolate: true,
-		// Type tests (`*.test-d.ts`) run with every `vitest run`.
-		typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
+		projects: [
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'jsdom',
+					include: ['tests/**/*.test.ts'],
+					exclude: ['tests/ssr/**'],
+					environment: 'jsdom',
+					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
+					// Type tests (`*.test-d.ts`) run with every `vitest run`.
+					typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
+				}
+			},
+			{
+				// The library imported on a server: Node, no DOM, no `browser` export condition.
+				extends: true,
+				test: { name: 'ssr', include: ['tests/ssr/**/*.test.ts'], environment: 'node' }
+			}
+		]
 	}
 });

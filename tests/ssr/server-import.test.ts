@@ -1,0 +1,38 @@
+import * as devalue from 'devalue';
+import { expect, test } from 'vitest';
+
+test('this test runs without a DOM', () => {
+	expect(typeof window).toBe('undefined');
+	expect(typeof document).toBe('undefined');
+});
+
+test('importing the library touches no browser global', async () => {
+	const lib = await import('../../src/lib/index.js');
+	expect(Object.keys(lib).sort()).toEqual(
+		['applyAction', 'configure', 'deserialize', 'enhance', 'goto', 'invalidateAll', 'onInvalidate', 'page'].sort()
+	);
+});
+
+test('browser-only functions throw a clear error on the server', async () => {
+	const { enhance, applyAction, goto, invalidateAll } = await import('../../src/lib/index.js');
+	expect(() => enhance({} as HTMLFormElement)).toThrow('enhance() can only be used in the browser');
+	await expect(applyAction({ type: 'success', status: 200 })).rejects.toThrow('applyAction() can only be called in the browser');
+	await expect(goto('/')).rejects.toThrow('goto() can only be called in the browser');
+	await expect(invalidateAll()).rejects.toThrow('invalidateAll() can only be called in the browser');
+});
+
+test('deserialize works on the server', async () => {
+	const { deserialize } = await import('../../src/lib/index.js');
+	const data = devalue.stringify({ at: new Date(0), n: 1n });
+	expect(deserialize(JSON.stringify({ type: 'success', status: 200, data }))).toEqual({
+		type: 'success',
+		status: 200,
+		data: { at: new Date(0), n: 1n }
+	});
+});
+
+test('page only ever holds its initial values on the server', async () => {
+	const { page, applyAction } = await import('../../src/lib/index.js');
+	await applyAction({ type: 'failure', status: 400, data: { leaked: true } }).catch(() => {});
+	expect([page.form, page.status, page.error]).toEqual([null, 200, null]);
+});

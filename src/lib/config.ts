@@ -20,7 +20,7 @@ export let revivers: Record<string, (value: any) => any> = {};
  * Merges `options` into the current configuration.
  *
  * ```js
- * import { goto, invalidateAll } from '$app/navigation';
+ * // Inside SvelteKit: let its router navigate and reload (both from `$app/navigation`).
  * configure({ goto, invalidateAll });
  * ```
  */

@@ -1,5 +1,6 @@
 import { BROWSER } from 'esm-env';
 import { tick } from 'svelte';
+import { boundaryFor } from './boundary.svelte.js';
 import { config } from './config.js';
 import { resetFocus } from './focus.js';
 import { navigate } from './navigate.js';
@@ -12,13 +13,19 @@ import type { ActionResult } from './types.js';
  *   `page.error`; a success then resets focus;
  * - `redirect`: `goto(location, { invalidateAll: true })`; a refused or failed navigation is
  *   applied as an `error` result instead;
- * - `error`: sets `page.error` and `page.status` (500 when the result has none).
+ * - `error`: sets `page.error` and `page.status` (500 when the result has none); the root
+ *   `<ErrorBoundary>`, if any, shows it.
  */
-export async function applyAction<
+export function applyAction<
 	Success extends Record<string, unknown> | undefined,
 	Failure extends Record<string, unknown> | undefined
 >(result: ActionResult<Success, Failure>): Promise<void> {
-	if (!BROWSER) throw new Error('applyAction() can only be called in the browser');
+	if (!BROWSER) return Promise.reject(new Error('applyAction() can only be called in the browser'));
+	return applyResult(result);
+}
+
+/** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
+export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
 
 	if (result.type === 'redirect') {
 		const url = new URL(result.location, location.href);
@@ -28,16 +35,19 @@ export async function applyAction<
 		try {
 			await goto(url.href, { invalidateAll: true });
 		} catch (error) {
-			await applyAction({ type: 'error', error });
+			await applyResult({ type: 'error', error }, form);
 		}
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
 		pageState.status = result.status ?? 500;
+		boundaryFor(form)?.show(result.error, pageState.status);
 	} else {
 		// Clear first so that the same data, or data equal to what the inputs showed before a
 		// reset, still re-renders `value={page.form?.x}` (SvelteKit does the same).
 		pageState.status = result.status;
 		pageState.error = null;
+		boundaryFor(form)?.dismiss();
+		pageState.applied = true;
 		pageState.form = null;
 		await tick();
 		pageState.form = result.data;

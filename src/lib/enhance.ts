@@ -1,5 +1,5 @@
 import { BROWSER, DEV } from 'esm-env';
-import { applyAction } from './apply-action.js';
+import { applyResult } from './apply-action.js';
 import { config } from './config.js';
 import { sendAction } from './send.js';
 import type { ActionResult, EnhanceOptions, SubmitFunction, UpdateOptions } from './types.js';
@@ -28,9 +28,7 @@ export function enhance<
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 >(form: HTMLFormElement, options: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure> = {}) {
 	if (!BROWSER) throw new Error('enhance() can only be used in the browser');
-	if (DEV && clone(form).method !== 'post') {
-		throw new Error('use:enhance can only be used on <form> elements with method="POST"');
-	}
+	if (DEV) assertPostForm(form);
 	let destroyed = false;
 	let { submit = () => {}, fetch: formFetch } = typeof options === 'function' ? { submit: options } : options;
 
@@ -44,7 +42,7 @@ export function enhance<
 			if (destroyed) return;
 		}
 		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
-			await applyAction(result);
+			await applyResult(result, form);
 		}
 	}
 
@@ -113,6 +111,19 @@ function clone(form: HTMLFormElement): HTMLFormElement {
 /** SvelteKit 3 results say which page they belong to; older ones belong to the action's page. */
 function pageOf(result: ActionResult, action: URL): URL {
 	return result.location === undefined ? action : new URL(result.location, location.href);
+}
+
+function assertPostForm(form: HTMLFormElement) {
+	if (!(form instanceof HTMLFormElement)) {
+		throw new Error(`use:enhance works on <form> elements only, not <${(form as Element)?.localName}>: move it to the form.`);
+	}
+	const method = clone(form).method;
+	if (method !== 'post') {
+		throw new Error(
+			`use:enhance needs <form method="POST">, but this form's method is "${method}": form actions ` +
+				'only answer POST. Add method="POST" (a GET form is a search, which needs no enhance).'
+		);
+	}
 }
 
 function assertNoFiles(formData: FormData) {

@@ -1,5 +1,5 @@
 import { resetConfig } from './config.js';
-import { pageState } from './page.svelte.js';
+import { clearPage } from './page.svelte.js';
 import { clearRefreshers } from './refresh.js';
 
 /**
@@ -7,9 +7,7 @@ import { clearRefreshers } from './refresh.js';
  * registered refreshers. For tests, between cases.
  */
 export function resetAll(): void {
-	pageState.form = null;
-	pageState.status = 200;
-	pageState.error = null;
+	clearPage();
 	resetConfig();
 	clearRefreshers();
 }

@@ -1,4 +1,6 @@
+import { DEV } from 'esm-env';
 import { deserialize } from './deserialize.js';
+import { likelyCause } from './likely-cause.js';
 import type { ActionResult } from './types.js';
 
 /**
@@ -35,7 +37,8 @@ export async function sendAction(
 		if (result.type === 'error') result.status = response.status;
 		return result;
 	} catch (error) {
-		const message = `${where} answered HTTP ${response.status}: ${(error as Error).message}`;
+		let message = `${where} answered HTTP ${response.status}: ${(error as Error).message}`;
+		if (DEV) message += likelyCause(response, text);
 		return { type: 'error', status: response.status, error: new Error(message) };
 	}
 }

@@ -1,0 +1,114 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { applyAction, configure, page } from '../src/lib/index.js';
+import { resetAll } from '../src/lib/reset.js';
+import Boundaries from './fixtures/Boundaries.svelte';
+import { actionResponse } from './helpers/wire.js';
+import { server } from './setup/msw.js';
+
+beforeEach(() => {
+	configure({ invalidateAll: vi.fn(), isCurrentPage: () => true });
+	for (const path of ['/inner', '/outer']) {
+		server.use(
+			http.post(path, async ({ request }) => {
+				const note = (await request.formData()).get('note');
+				if (note === 'ok') return actionResponse({ type: 'success', status: 200, data: { ok: true } });
+				return actionResponse({ type: 'error', status: 503, error: { message: `<b>${path} is down</b>` } });
+			})
+		);
+	}
+});
+afterEach(resetAll);
+
+async function send(user: ReturnType<typeof userEvent.setup>, which: 'Inner' | 'Outer', note = 'my draft') {
+	await user.type(screen.getByLabelText(`${which} note`), note);
+	await user.click(screen.getByRole('button', { name: `Send ${which.toLowerCase()}` }));
+}
+
+test('an error shows in the nearest boundary enclosing the form, beside the form, and takes focus', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Inner');
+	const shown = await screen.findByTestId('inner-error');
+	// Rendered as text: the message's markup is not HTML.
+	expect(shown.textContent).toBe('Inner 503: <b>/inner is down</b>');
+	expect(shown.querySelector('b')).toBeNull();
+	expect(document.activeElement).toBe(shown.closest('[role=alert]'));
+	// The form stays mounted with what the user typed; the root boundary shows nothing.
+	expect((screen.getByLabelText('Inner note') as HTMLInputElement).value).toBe('my draft');
+	expect(screen.getAllByRole('alert')).toHaveLength(1);
+	expect(page.error).toEqual({ message: '<b>/inner is down</b>' });
+});
+
+test('a form outside any inner boundary goes to the root boundary (default markup)', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Outer');
+	const alert = await screen.findByRole('alert');
+	expect(alert.textContent).toContain('<b>/outer is down</b>');
+	expect(screen.queryByTestId('inner-error')).toBeNull();
+	expect(document.activeElement).toBe(alert);
+	expect((screen.getByLabelText('Outer note') as HTMLInputElement).value).toBe('my draft');
+});
+
+test('applyAction without a form goes to the root boundary', async () => {
+	render(Boundaries);
+	await applyAction({ type: 'error', status: 500, error: new Error('Lost connection') });
+	expect((await screen.findByRole('alert')).textContent).toContain('Lost connection');
+	expect(screen.queryByTestId('inner-error')).toBeNull();
+});
+
+test('dismiss hides the error and clears page.error', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Inner');
+	await screen.findByTestId('inner-error');
+	await user.click(screen.getByRole('button', { name: 'Close' }));
+	expect(screen.queryByRole('alert')).toBeNull();
+	expect(page.error).toBeNull();
+
+	await send(user, 'Outer');
+	await screen.findByRole('alert');
+	await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+	expect(screen.queryByRole('alert')).toBeNull();
+});
+
+test('a later success of the same form clears its boundary', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Inner');
+	await screen.findByTestId('inner-error');
+	await user.clear(screen.getByLabelText('Inner note'));
+	await send(user, 'Inner', 'ok');
+	await vi.waitFor(() => expect(screen.queryByTestId('inner-error')).toBeNull());
+	expect(page.form).toEqual({ ok: true });
+});
+
+test('replace is opt-in: the error then takes the place of the children', async () => {
+	const user = userEvent.setup();
+	render(Boundaries, { replace: true });
+	await send(user, 'Inner');
+	await screen.findByTestId('inner-error');
+	expect(screen.queryByLabelText('Inner note')).toBeNull();
+	await user.click(screen.getByRole('button', { name: 'Close' }));
+	expect(screen.getByLabelText('Inner note')).toBeTruthy();
+});
+
+test('without a root boundary, an error outside any boundary only sets page.error', async () => {
+	const user = userEvent.setup();
+	render(Boundaries, { withRoot: false });
+	await send(user, 'Outer');
+	await vi.waitFor(() => expect(page.error).toEqual({ message: '<b>/outer is down</b>' }));
+	expect(screen.queryByRole('alert')).toBeNull();
+	expect(page.status).toBe(503);
+});
+
+test('a destroyed boundary no longer catches errors', async () => {
+	const { unmount } = render(Boundaries);
+	unmount();
+	await applyAction({ type: 'error', status: 500, error: { message: 'after' } });
+	expect(page.error).toEqual({ message: 'after' });
+	expect(document.querySelector('[role=alert]')).toBeNull();
+});

@@ -9,7 +9,21 @@ test('this test runs without a DOM', () => {
 test('importing the library touches no browser global', async () => {
 	const lib = await import('../../src/lib/index.js');
 	expect(Object.keys(lib).sort()).toEqual(
-		['applyAction', 'configure', 'deserialize', 'enhance', 'goto', 'invalidateAll', 'onInvalidate', 'page'].sort()
+		[
+			'ErrorBoundary',
+			'Resource',
+			'applyAction',
+			'clearPage',
+			'configure',
+			'deserialize',
+			'enhance',
+			'formResult',
+			'goto',
+			'invalidateAll',
+			'onInvalidate',
+			'page',
+			'resource'
+		].sort()
 	);
 });
 
@@ -35,4 +49,16 @@ test('page only ever holds its initial values on the server', async () => {
 	const { page, applyAction } = await import('../../src/lib/index.js');
 	await applyAction({ type: 'failure', status: 400, data: { leaked: true } }).catch(() => {});
 	expect([page.form, page.status, page.error]).toEqual([null, 200, null]);
+});
+
+test('formResult gives the server-rendered form prop on the server', async () => {
+	const { formResult } = await import('../../src/lib/index.js');
+	expect(formResult({ email: 'a@b.c', missing: true })).toEqual({ email: 'a@b.c', missing: true });
+});
+
+test('a resource renders its initial value on the server and loads nothing', async () => {
+	const { resource } = await import('../../src/lib/index.js');
+	let loads = 0;
+	const todos = resource(() => ++loads, 0);
+	expect([todos.current, todos.loading, loads]).toEqual([0, false, 0]);
 });

@@ -60,6 +60,12 @@ describe('applyAction(result)', () => {
 		expect([page.error, page.status]).toEqual([{ message: 'Gone' }, 404]);
 	});
 
+	test('a location that is not a URL is applied as an error result', async () => {
+		await applyAction({ type: 'redirect', status: 303, location: 'http://[::1' });
+		expect(goto).not.toHaveBeenCalled();
+		expect(String(page.error)).toMatch(/Invalid URL/);
+	});
+
 	test('a goto that throws is applied as an error result', async () => {
 		goto.mockRejectedValue(new Error('Route failed'));
 		await applyAction({ type: 'redirect', status: 303, location: '/x' });

@@ -26,13 +26,12 @@ export function applyAction<
 
 /** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
 export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
-
 	if (result.type === 'redirect') {
-		const url = new URL(result.location, location.href);
-		// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
-		// included) only handle their own origin, and script URLs never reach them.
-		const goto = url.origin === location.origin ? config.goto : navigate;
 		try {
+			const url = new URL(result.location, location.href);
+			// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
+			// included) only handle their own origin, and script URLs never reach them.
+			const goto = url.origin === location.origin ? config.goto : navigate;
 			await goto(url.href, { invalidateAll: true });
 		} catch (error) {
 			await applyResult({ type: 'error', error }, form);

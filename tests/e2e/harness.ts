@@ -144,7 +144,8 @@ async function serve() {
 	const app = spawn(process.execPath, ['build'], {
 		cwd: root,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin },
+		// On stop, give a cancelled slow action one second, not the default thirty.
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

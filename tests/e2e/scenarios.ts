@@ -33,13 +33,20 @@ export interface Scenario {
 export type Outcome = Partial<Omit<Snapshot, 'text'>>;
 
 export interface Actions {
-	/** Runs `trigger` (a click or a key press that submits) and waits for a native POST to land. */
+	/**
+	 * Runs `trigger` (a click or a key press that submits) and waits until the server has
+	 * answered: enhanced, its answer to the `fetch`; natively, the page it leads to. So the next
+	 * submission cannot overtake this one.
+	 */
 	submit(trigger: () => Promise<unknown>): Promise<void>;
 	/** Waits until `locator` shows `text`. */
 	see(locator: Locator, text: string): Promise<void>;
 	/** Presses Tab until `locator` has focus, as a keyboard user gets there. */
 	tabTo(locator: Locator): Promise<void>;
 }
+
+/** How long to wait for what the user should see: a ceiling, never a timing assertion. */
+const patience = 10_000;
 
 const demoUser = { email: 'demo@example.com', password: 'demo' };
 const file = (name: string, mimeType: string, text: string) => ({ name, mimeType, buffer: Buffer.from(text) });
@@ -175,7 +182,7 @@ export const scenarios: Scenario[] = [
 			await page.getByLabel('The server takes').selectOption('10');
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByText('Waiting for the server…').waitFor();
-			await expect.poll(() => page.locator('form').getAttribute('aria-busy')).toBe('true');
+			await expect.poll(() => page.locator('form').getAttribute('aria-busy'), { timeout: patience }).toBe('true');
 			await page.getByRole('button', { name: 'Cancel' }).click();
 		},
 		outcome: {
@@ -262,13 +269,14 @@ export async function play(demo: Demo, scenario: Scenario, { javaScript = true, 
 
 	await scenario.act(page, {
 		async submit(trigger) {
-			if (javaScript) return void (await trigger());
-			const loaded = page.waitForEvent('load');
+			const answered = javaScript
+				? page.waitForResponse((response) => response.request().method() === 'POST')
+				: page.waitForEvent('load');
 			await trigger();
-			await loaded;
+			await answered;
 		},
 		async see(locator, text) {
-			await expect.poll(() => locator.innerText()).toBe(text);
+			await expect.poll(() => locator.innerText(), { timeout: patience }).toBe(text);
 		},
 		async tabTo(locator) {
 			for (let presses = 0; presses < 30; presses++) {
@@ -286,7 +294,7 @@ export async function play(demo: Demo, scenario: Scenario, { javaScript = true, 
 		expected.heading = expected.fields = undefined;
 	}
 	const seen = () => snapshot(page, demo.origin).then((seen) => ({ ...seen, path: fromTwin(seen.path) }));
-	await expect.poll(seen, { timeout: 10_000 }).toMatchObject(withoutUndefined(expected));
+	await expect.poll(seen, { timeout: patience }).toMatchObject(withoutUndefined(expected));
 
 	if (javaScript) {
 		expect(await page.evaluate(() => (window as any).__sameWindow), 'no full page load').toBe(true);

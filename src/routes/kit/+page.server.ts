@@ -1,0 +1,2 @@
+// The twin runs the very same server code as /.
+export { load } from '../+page.server.js';

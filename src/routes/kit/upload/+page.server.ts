@@ -1,0 +1,2 @@
+// The twin runs the very same server code as /upload.
+export { actions } from '../../upload/+page.server.js';

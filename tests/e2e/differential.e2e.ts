@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { useDemo, type RecordedRequest } from './harness.js';
+import { fromTwin, play, scenarios } from './scenarios.js';
+
+const demo = useDemo();
+
+/**
+ * Each page has a twin under /kit with the same markup and the same server code, enhanced by
+ * SvelteKit's own `use:enhance` from `$app/forms`. Both must send the same requests and leave the
+ * user looking at the same page.
+ */
+describe("same requests and same visible state as SvelteKit's own enhance", () => {
+	for (const scenario of scenarios) {
+		test(scenario.name, async () => {
+			const ours = await play(demo, scenario);
+			const kit = await play(demo, scenario, { twin: true });
+
+			expect(ours.posts.length).toBeGreaterThan(0);
+			expect(await Promise.all(ours.posts.map(comparable))).toEqual(await Promise.all(kit.posts.map(comparable)));
+			// SvelteKit shows an error on its error page, this library in the page: `play` has
+			// checked that both show the same message.
+			if (!scenario.errorPage) expect(ours.seen).toEqual(kit.seen);
+		});
+	}
+});
+
+/**
+ * A request as the server got it, the twin's `/kit` prefix taken off its URLs. URL-encoded
+ * bodies stay bytes (as latin1 text, for readable diffs); a multipart body, whose boundary is
+ * random, becomes its entries, with each file's name, type and bytes.
+ */
+async function comparable({ method, url, headers, body }: RecordedRequest) {
+	const type = headers['content-type'] ?? '';
+	const seen = { method, url: fromTwin(url), headers: { ...headers, referer: fromTwin(headers.referer ?? '') } as Record<string, string> };
+	if (!type.startsWith('multipart/form-data')) return { ...seen, body: body.toString('latin1') };
+
+	seen.headers['content-type'] = type.replace(/boundary=.*$/, 'boundary=(random)');
+	const form = await new Request(seen.url, { method, headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+	const entries = [];
+	for (const [name, value] of form) {
+		if (typeof value === 'string') entries.push([name, value]);
+		else {
+			const bytes = Buffer.from(await value.arrayBuffer()).toString('base64');
+			entries.push([name, { file: value.name, type: value.type, bytes }]);
+		}
+	}
+	return { ...seen, entries };
+}

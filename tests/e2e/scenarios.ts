@@ -199,7 +199,14 @@ export const scenarios: Scenario[] = [
 			await user.submit(() => page.getByRole('button', { name: 'Send report' }).click());
 		},
 		outcome: { path: '/error', messages: ['Error 503: The report service is down, try again later'] },
-		enhanced: { heading: 'Failing action', fields: { report: 'The oven is cold' } },
+		// Enhanced, the library's <ErrorBoundary> shows it beside the form, with a Dismiss button,
+		// and moves focus to it.
+		enhanced: {
+			heading: 'Failing action',
+			messages: ['Error 503: The report service is down, try again later\n\nDismiss'],
+			fields: { report: 'The oven is cold' },
+			focus: 'div "Error 503: The report service is down, try again laterDismiss"'
+		},
 		errorPage: true
 	},
 	{

@@ -205,7 +205,7 @@ export const scenarios: Scenario[] = [
 			heading: 'Failing action',
 			messages: ['Error 503: The report service is down, try again later\n\nDismiss'],
 			fields: { report: 'The oven is cold' },
-			focus: 'div "Error 503: The report service is down, try again laterDismiss"'
+			focus: 'div "Error 503: The report service is down, try again later Dismiss"'
 		},
 		errorPage: true
 	},

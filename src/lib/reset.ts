@@ -1,10 +1,12 @@
 import { resetConfig } from './config.js';
+import { clearRecords } from './msw/requests.js';
 import { pageState } from './page.svelte.js';
 import { clearRefreshers } from './refresh.js';
 
 /**
- * Puts all library state back as it was at import: `page`, every `configure` option and the
- * registered refreshers. For tests, between cases.
+ * Puts all library state back as it was at import: `page`, every `configure` option, the
+ * registered refreshers and the requests recorded by MSW action handlers. For tests, between
+ * cases: `afterEach(resetAll)`, or the setup file `svelte-form-actions/testing/setup`.
  */
 export function resetAll(): void {
 	pageState.form = null;
@@ -12,4 +14,5 @@ export function resetAll(): void {
 	pageState.error = null;
 	resetConfig();
 	clearRefreshers();
+	clearRecords();
 }

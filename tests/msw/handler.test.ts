@@ -1,7 +1,7 @@
 import { error as kitError, fail as kitFail, redirect as kitRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
-import { actionHandler, error, fail, redirect } from '../../src/lib/msw/index.js';
+import { actionHandler, error, fail, redirect, type ActionEvent } from '../../src/lib/msw/index.js';
 import { resetAll } from '../../src/lib/reset.js';
 import { server } from '../setup/msw.js';
 import { post, seen } from './post.js';
@@ -141,7 +141,7 @@ describe('what the action receives', () => {
 	});
 
 	test('a text/plain form (enhance sends it URL-encoded) still arrives as fields', async () => {
-		const action = vi.fn(() => {});
+		const action = vi.fn((_event: ActionEvent) => {});
 		server.use(actionHandler('/a', { one: action }));
 		await post('/a?/one', { q: 'a b&c' }, 'text/plain');
 		expect(action.mock.calls[0][0].formData.get('q')).toBe('a b&c');

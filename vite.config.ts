@@ -1,7 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { svelteKitTesting } from './src/lib/vite/index.js';
 
 export default defineConfig({
 	plugins: [sveltekit(), svelteTesting()],
@@ -12,11 +14,26 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-					exclude: [...configDefaults.exclude, 'tests/server/**'],
+					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**'],
 					environment: 'jsdom',
 					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
 					// Page state is module-level: every file gets fresh modules.
 					isolate: true
+				}
+			},
+			{
+				// SvelteKit pages without SvelteKit: set up as the docs tell users (docs/testing.md),
+				// the package imported by its name.
+				plugins: [svelte(), svelteTesting(), svelteKitTesting()],
+				resolve: {
+					alias: [{ find: /^svelte-form-actions(?=\/|$)/, replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) }]
+				},
+				test: {
+					name: 'kit',
+					include: ['tests/kit/**/*.test.ts'],
+					environment: 'jsdom',
+					// The last one is what users list as 'svelte-form-actions/testing/setup'.
+					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts', 'src/lib/testing/setup.ts']
 				}
 			},
 			{

@@ -81,7 +81,14 @@ describe('unexpected errors: a generic 500, the real error logged', () => {
 		const log = errorLog();
 		server.use(actionHandler('/things', { save: () => ({ fn: () => 1 }) }));
 		expect(await seen(post('/things?/save'))).toEqual({ status: 500, type: json, body: '{"type":"error","error":{"message":"Internal Error"}}' });
-		expect(log.mock.calls[0][0].message).toMatch(/^Data returned from action inside \/things is not serializable/);
+		expect(log.mock.calls[0][0].message).toBe('Data returned from action inside /things is not serializable: Cannot stringify a function (data.fn)');
+	});
+
+	test('a Response returned by mistake says what to do instead', async () => {
+		const log = errorLog();
+		server.use(actionHandler('/things', { save: () => Response.json({ ok: true }) }));
+		expect((await seen(post('/things?/save'))).status).toBe(500);
+		expect(log.mock.calls[0][0].message).toMatch(/not a Response\. For a hand-made response, use actionResponse\(\)/);
 	});
 });
 

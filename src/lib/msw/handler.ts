@@ -59,7 +59,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 
  * expect(login.requests.login[0].formData.get('email')).toBe('demo@example.com');
  * ```
  */
-export function actionHandler<const Actions extends Record<string, MockAction<any>>>(
+export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 	path: Path,
 	actions: Actions
 ): ActionHandler<Actions> {
@@ -97,7 +97,7 @@ export function actionHandler<const Actions extends Record<string, MockAction<an
 		try {
 			return actionResponse(result);
 		} catch (cause) {
-			return respond(new Error(`Data returned from action inside ${String(path)} is not serializable: ${(cause as Error).message}`, { cause }));
+			return respond(unserializable(result, String(path), cause));
 		}
 	});
 	return Object.assign(handler, { requests }) as ActionHandler<Actions>;
@@ -127,6 +127,20 @@ function toResult(returned: unknown): ActionResult {
 	if (isOutcome(returned, ActionFailure)) return { type: 'failure', status: returned.status, data: returned.data as any };
 	// SvelteKit's rule, falsy data included: no data is a 204.
 	return { type: 'success', status: returned ? 200 : 204, data: returned as any };
+}
+
+/** Says why `result.data` could not be sent, as SvelteKit does. */
+function unserializable(result: ActionResult, path: string, cause: any): Error {
+	const data = 'data' in result ? result.data : undefined;
+	if (data instanceof Response) {
+		return new Error(
+			`Data returned from action inside ${path} is not serializable: actions return plain objects or fail(), ` +
+				'not a Response. For a hand-made response, use actionResponse() in an http.post handler.',
+			{ cause }
+		);
+	}
+	const where = cause?.path ? ` (data${cause.path})` : '';
+	return new Error(`Data returned from action inside ${path} is not serializable: ${cause?.message}${where}`, { cause });
 }
 
 /** The response for something thrown, as SvelteKit builds it (and logs it). */

@@ -16,7 +16,8 @@ export default defineConfig({
 					include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
 					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**'],
 					environment: 'jsdom',
-					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
+					// The test kit's setup file (jsdom gaps, resetAll after each test), as users list it.
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts'],
 					// Page state is module-level: every file gets fresh modules.
 					isolate: true
 				}
@@ -32,8 +33,7 @@ export default defineConfig({
 					name: 'kit',
 					include: ['tests/kit/**/*.test.ts'],
 					environment: 'jsdom',
-					// The last one is what users list as 'svelte-form-actions/testing/setup'.
-					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts', 'src/lib/testing/setup.ts']
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
 				}
 			},
 			{
@@ -42,7 +42,9 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					include: ['tests/server/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// A real server compiling on demand, on a busy CI machine: generous, not a timing check.
+					testTimeout: 30_000
 				}
 			}
 		]

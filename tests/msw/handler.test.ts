@@ -154,7 +154,7 @@ describe('what the action receives', () => {
 		expect(action.mock.calls[0][0].formData.get('q')).toBe('a b&c');
 	});
 
-	test('multipart forms with files', async () => {
+	test("multipart forms with jsdom's FormData and File (rebuilt for Node's fetch by the setup file)", async () => {
 		const action = vi.fn(async ({ formData }) => ({ size: (formData.get('file') as File).size }));
 		server.use(actionHandler('/upload', { default: action }));
 		const body = new FormData();

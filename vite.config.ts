@@ -1,6 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { svelteKitTesting } from './src/lib/vite/index.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -10,13 +13,41 @@ export default defineConfig({
 				extends: true,
 				plugins: [svelteTesting()],
 				test: {
-					name: 'jsdom',
+					name: 'unit',
 					include: ['tests/**/*.test.ts'],
-					exclude: ['tests/ssr/**'],
+					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**', 'tests/ssr/**'],
 					environment: 'jsdom',
-					setupFiles: ['tests/setup/jsdom-gaps.ts', 'tests/setup/msw.ts'],
+					// The test kit's setup file (jsdom gaps, resetAll after each test), as users list it.
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts'],
+					// Page state is module-level: every file gets fresh modules.
+					isolate: true,
 					// Type tests (`*.test-d.ts`) run with every `vitest run`.
 					typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
+				}
+			},
+			{
+				// SvelteKit pages without SvelteKit: set up as the docs tell users (docs/testing.md),
+				// the package imported by its name.
+				plugins: [svelte(), svelteTesting(), svelteKitTesting()],
+				resolve: {
+					alias: [{ find: /^svelte-form-actions(?=\/|$)/, replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) }]
+				},
+				test: {
+					name: 'kit',
+					include: ['tests/kit/**/*.test.ts'],
+					environment: 'jsdom',
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
+				}
+			},
+			{
+				// Tests that start SvelteKit's own server: Node, no DOM, no MSW interception.
+				plugins: [svelte()],
+				test: {
+					name: 'server',
+					include: ['tests/server/**/*.test.ts'],
+					environment: 'node',
+					// A real server compiling on demand, on a busy CI machine: generous, not a timing check.
+					testTimeout: 30_000
 				}
 			},
 			{

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced, nextTask } from './helpers/dom.js';
-import { actionHandler, actionResponse, type RecordedRequest } from './helpers/wire.js';
+import { actionResponse } from '../src/lib/msw/index.js';
+import { recordRequests, type SentRequest } from './helpers/requests.js';
 import { server } from './setup/msw.js';
 
 afterEach(() => {
@@ -11,13 +12,13 @@ afterEach(() => {
 
 /** Answers every POST to `path` with an empty success and records the requests. */
 function endpoint(path = '/login') {
-	const { handler, requests } = actionHandler(path, () => actionResponse({ type: 'success', status: 204 }));
+	const { handler, requests } = recordRequests(path, () => actionResponse({ type: 'success', status: 204 }));
 	server.use(handler);
 	return requests;
 }
 
 /** Submits `form` (with `submitter`, as a click on it would) and waits for the request. */
-async function submitAndRecord(form: HTMLFormElement, requests: RecordedRequest[], submitter?: HTMLElement) {
+async function submitAndRecord(form: HTMLFormElement, requests: SentRequest[], submitter?: HTMLElement) {
 	const before = requests.length;
 	form.requestSubmit(submitter);
 	await vi.waitFor(() => expect(requests.length).toBe(before + 1));
@@ -237,7 +238,7 @@ describe('the submit function', () => {
 	test('aborting through the controller ends silently: no callback, no page change', async () => {
 		const arrived = deferred();
 		server.use(
-			actionHandler('/login', async () => {
+			recordRequests('/login', async () => {
 				arrived.resolve();
 				await new Promise((resolve) => setTimeout(resolve, 50));
 				return actionResponse({ type: 'success', status: 200, data: { ok: true } });

@@ -4,7 +4,7 @@ import { configure, page } from '../src/lib/index.js';
 import type { ActionResult, Config, SubmitFunction } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced } from './helpers/dom.js';
-import { actionResponse } from './helpers/wire.js';
+import { actionResponse } from '../src/lib/msw/index.js';
 import { server } from './setup/msw.js';
 
 const FORM = `<form method="POST" action="?/login">

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { applyAction, configure, page } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import Boundaries from './fixtures/Boundaries.svelte';
-import { actionResponse } from './helpers/wire.js';
+import { actionResponse } from '../src/lib/msw/index.js';
 import { server } from './setup/msw.js';
 
 beforeEach(() => {

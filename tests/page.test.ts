@@ -5,23 +5,23 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { configure, page } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import LoginForm from './fixtures/LoginForm.svelte';
-import { actionResponse } from './helpers/wire.js';
+import { actionHandler, actionResponse, error, fail } from '../src/lib/msw/index.js';
 import { server } from './setup/msw.js';
 
 beforeEach(() => {
 	history.replaceState(null, '', '/login');
 	configure({ goto: vi.fn(), invalidateAll: vi.fn() });
-	// The demo's actions, in SvelteKit 2's wire format.
+	// The demo's login/register actions, mocked with the test kit.
 	server.use(
-		http.post('/login', async ({ request }) => {
-			const action = new URL(request.url).search;
-			const data = await request.formData();
-			const email = String(data.get('email') ?? '');
-			if (action === '?/register') return actionResponse({ type: 'success', status: 200, data: { registered: email } });
-			if (!email) return actionResponse({ type: 'failure', status: 400, data: { email, missing: true } });
-			if (data.get('password') !== 'demo') return actionResponse({ type: 'failure', status: 400, data: { email, incorrect: true } });
-			if (email === 'crash@example.com') return actionResponse({ type: 'error', status: 500, error: { message: 'Internal Error' } });
-			return actionResponse({ type: 'success', status: 200, data: { welcome: email } });
+		actionHandler('/login', {
+			login: ({ formData }) => {
+				const email = String(formData.get('email') ?? '');
+				if (!email) return fail(400, { email, missing: true });
+				if (formData.get('password') !== 'demo') return fail(400, { email, incorrect: true });
+				if (email === 'crash@example.com') error(500, { message: 'Internal Error' });
+				return { welcome: email };
+			},
+			register: ({ formData }) => ({ registered: String(formData.get('email')) })
 		})
 	);
 });

@@ -1,13 +1,21 @@
 import { resetConfig } from './config.js';
+import { resetRouteState } from './kit/page.svelte.js';
+import { clearRecords } from './msw/requests.js';
 import { clearPage } from './page.svelte.js';
 import { clearRefreshers } from './refresh.js';
+import { teardownAll } from './testing/mounted.js';
 
 /**
- * Puts all library state back as it was at import: `page`, every `configure` option and the
- * registered refreshers. For tests, between cases.
+ * Puts all library state back as it was at import: `page`, every `configure` option, the
+ * registered refreshers, the requests recorded by MSW action handlers, and the pages mounted by
+ * `renderPage` (unmounted, the document's URL restored). For tests, between cases:
+ * `afterEach(resetAll)`, or the setup file `svelte-form-actions/testing/setup`.
  */
 export function resetAll(): void {
+	teardownAll();
 	clearPage();
+	resetRouteState();
 	resetConfig();
 	clearRefreshers();
+	clearRecords();
 }

@@ -1,0 +1,50 @@
+import { BROWSER } from 'esm-env';
+import { page as formPage } from '../page.svelte.js';
+
+/** What SvelteKit's router would know about the page under test; `renderPage` sets it. */
+class RouteState {
+	/** The page's URL; `null` until a page is rendered (then `location` stands in). */
+	url = $state.raw<URL | null>(null);
+	/** The route parameters. */
+	params = $state.raw<Record<string, string>>({});
+	/** The page's `data` (what its `load` functions returned). */
+	data = $state.raw<Record<string, any>>({});
+}
+
+/** The writable state; only the test kit writes it. */
+export const routeState = new RouteState();
+
+/** Forgets the rendered page's URL, params and data. */
+export function resetRouteState(): void {
+	routeState.url = null;
+	routeState.params = {};
+	routeState.data = {};
+}
+
+/**
+ * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params` and `data` from
+ * `renderPage`, `form`, `status` and `error` from this library's `page`, all reactive.
+ */
+export const page = {
+	get url(): URL {
+		return routeState.url ?? new URL(BROWSER ? location.href : 'http://localhost/');
+	},
+	get params() {
+		return routeState.params;
+	},
+	get data() {
+		return routeState.data;
+	},
+	get form() {
+		return formPage.form;
+	},
+	get status() {
+		return formPage.status;
+	},
+	get error() {
+		return formPage.error;
+	},
+	// No router here: no route id, no shallow-routing state.
+	route: { id: null } as { id: string | null },
+	state: {} as Record<string, unknown>
+};

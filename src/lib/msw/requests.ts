@@ -1,0 +1,19 @@
+import type { ActionEvent } from './handler.js';
+
+/** What an action received, kept for assertions. `request` is an unread copy. */
+export type RecordedRequest<Params = Record<string, string | readonly string[]>> = ActionEvent<Params>;
+
+/** Every record of every handler made, so that `resetAll()` can empty them between tests. */
+const records = new Set<Record<string, RecordedRequest<any>[]>>();
+
+/** A new record: one empty list per action name. */
+export function createRecord<Name extends string>(names: Name[]): Record<Name, RecordedRequest<any>[]> {
+	const record = Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, RecordedRequest<any>[]>;
+	records.add(record);
+	return record;
+}
+
+/** Empties the lists of every record (handlers made at module level are reused across tests). */
+export function clearRecords(): void {
+	for (const record of records) for (const name in record) record[name].length = 0;
+}

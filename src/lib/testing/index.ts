@@ -1,0 +1,2 @@
+export { renderPage, type RenderPageOptions } from './render.js';
+export { resetAll } from '../reset.js';

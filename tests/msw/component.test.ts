@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, expect, test } from 'vitest';
+import { actionHandler, fail } from '../../src/lib/msw/index.js';
+import { resetAll } from '../../src/lib/reset.js';
+import { server } from '../setup/msw.js';
+import Subscribe from './Subscribe.svelte';
+
+afterEach(resetAll);
+
+const newsletter = actionHandler('/', {
+	subscribe: ({ formData }) => {
+		const email = String(formData.get('email'));
+		if (!email.includes('@')) return fail(422, { email, invalid: true });
+		return { subscribed: email };
+	}
+});
+
+test('a plain Svelte component: failure, then success, against the handler', async () => {
+	server.use(newsletter);
+	const user = userEvent.setup();
+	render(Subscribe);
+
+	await user.type(screen.getByLabelText('Email'), 'nope');
+	await user.click(screen.getByRole('button'));
+	expect((await screen.findByRole('alert')).textContent).toBe('Please enter a valid email');
+	expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('nope');
+
+	await user.clear(screen.getByLabelText('Email'));
+	await user.type(screen.getByLabelText('Email'), 'me@example.com');
+	await user.click(screen.getByRole('button'));
+	expect((await screen.findByRole('status')).textContent).toBe('Subscribed me@example.com');
+
+	expect(newsletter.requests.subscribe.map((r) => r.formData.get('email'))).toEqual(['nope', 'me@example.com']);
+});

@@ -1,0 +1,109 @@
+/**
+ * The MSW kit answers byte for byte as SvelteKit 2 does. The demo's own actions run twice: in
+ * SvelteKit's dev server (started here) and in `actionHandler`s; every request goes to both, and
+ * the status, headers that matter and body bytes must be equal.
+ */
+import { sveltekit } from '@sveltejs/kit/vite';
+import { getResponse } from 'msw';
+import type { AddressInfo } from 'node:net';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { configure } from '../../src/lib/index.js';
+import { actionHandler, type MockAction } from '../../src/lib/msw/index.js';
+import { actions as loginActions } from '../../src/routes/login/+page.server.js';
+import { transport } from '../../src/routes/wire/money.js';
+import { actions as wireActions } from '../../src/routes/wire/+page.server.js';
+
+let vite: ViteDevServer;
+let origin: string;
+
+beforeAll(async () => {
+	vite = await createServer({
+		configFile: false,
+		plugins: [sveltekit()],
+		logLevel: 'silent',
+		server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }
+	});
+	await vite.listen();
+	origin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
+	// The first request compiles the app: do it here, not in the first test (a page, not an
+	// action, so that nothing changes and nothing is logged).
+	await (await fetch(`${origin}/login`)).text();
+}, 120_000);
+afterAll(() => vite?.close());
+
+// What the dev server does with src/hooks.ts, the kit does with `configure`.
+configure({ transport });
+
+/** SvelteKit actions get a whole RequestEvent; these only use `request` and `cookies.set`. */
+function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
+	const cookies = { set() {} };
+	return Object.fromEntries(
+		Object.entries(actions).map(([name, action]) => [name, (event) => (action as (e: unknown) => unknown)({ ...event, cookies })])
+	);
+}
+const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
+
+type Body = Record<string, string> | FormData | string;
+
+/** A request as `enhance` sends it (a string body is sent as JSON, which SvelteKit refuses). */
+function request(base: string, path: string, body: Body, contentType?: string) {
+	const headers: Record<string, string> = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+	if (typeof body === 'string') headers['content-type'] = contentType ?? 'application/json';
+	else if (!(body instanceof FormData)) headers['content-type'] = contentType ?? 'application/x-www-form-urlencoded';
+	const encoded = typeof body === 'string' || body instanceof FormData ? body : new URLSearchParams(body);
+	return new Request(new URL(path, base), { method: 'POST', headers, body: encoded });
+}
+
+async function seen(response: Response) {
+	const { status, headers } = response;
+	const body = await response.text();
+	return { status, type: headers.get('content-type'), length: headers.get('content-length'), body };
+}
+
+function multipart() {
+	const form = new FormData();
+	form.append('text', 'from a file form');
+	form.append('file', new File(['bytes'], 'a.txt', { type: 'text/plain' }));
+	return form;
+}
+
+/** In order: later cases depend on earlier ones (register, then log in). */
+const cases: Array<[string, string, Body, string?]> = [
+	['login without email: fail(400)', '/login?/login', {}],
+	['login with a wrong password: fail(400)', '/login?/login', { email: 'demo@example.com', password: 'nope' }],
+	['register: data', '/login?/register', { email: 'new@example.com', password: 'pw' }],
+	['register without password: fail(400)', '/login?/register', { email: 'x@example.com' }],
+	['login: redirect(303)', '/login?/login', { email: 'new@example.com', password: 'pw' }],
+	['an unknown action: 404', '/login?/logout', {}],
+	['no action name on a page of named actions: 404', '/login', {}],
+	['?/default: 500', '/login?/default', {}],
+	['a JSON body: 415', '/login?/login', '{"email":"a"}'],
+	['a text/plain body, which request.formData() refuses: 500', '/login?/login', { email: 'a' }, 'text/plain'],
+	['devalue types, references and a transport type', '/wire?/data', { text: 'Zoë 🎉 "quoted" </script>' }],
+	['no data: 204', '/wire?/empty', {}],
+	['fail(422) with a Date', '/wire?/invalid', { text: 'short' }],
+	['fail(409) without data', '/wire?/bare', {}],
+	['a multipart form', '/wire?/invalid', multipart()],
+	['redirect(307) to another origin', '/wire?/away', {}],
+	['error(404, message)', '/wire?/missing', {}],
+	['error(423, body)', '/wire?/locked', {}],
+	['a thrown Error: 500, generic', '/wire?/crash', {}],
+	['data devalue cannot serialize: 500', '/wire?/unserializable', {}]
+];
+
+for (const [name, path, body, contentType] of cases) {
+	test(name, async () => {
+		// Both servers log unexpected errors (SvelteKit's default handleError, the kit's console.error).
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		const real = await seen(await fetch(request(origin, path, body, contentType)));
+		const mocked = await seen((await getResponse(handlers, request('http://kit.test', path, body, contentType)))!);
+		expect(mocked).toEqual(real);
+		vi.restoreAllMocks();
+	});
+}
+
+test('the comparison is not vacuous: the bodies are action results', async () => {
+	const response = await fetch(request(origin, '/wire?/empty', {}));
+	expect(await response.text()).toBe('{"type":"success","status":204,"data":"-1"}');
+});

@@ -75,7 +75,7 @@ const cases: Array<[string, string, Body, string?]> = [
 	['register: data', '/login?/register', { email: 'new@example.com', password: 'pw' }],
 	['register without password: fail(400)', '/login?/register', { email: 'x@example.com' }],
 	['login: redirect(303)', '/login?/login', { email: 'new@example.com', password: 'pw' }],
-	['an unknown action: 404', '/login?/logout', {}],
+	['an unknown action: 404', '/login?/nonexistent', {}],
 	['no action name on a page of named actions: 404', '/login', {}],
 	['?/default: 500', '/login?/default', {}],
 	['a JSON body: 415', '/login?/login', '{"email":"a"}'],

@@ -5,7 +5,7 @@ const KB = 1000;
 
 const bytes = (/** @type {number} */ n) => `${n.toLocaleString('en-US')} B`;
 const ms = (/** @type {number} */ n) => `${n.toFixed(2)} ms`;
-const times = (/** @type {number} */ n) => `${n.toFixed(2)}`;
+const times = (/** @type {number} */ n) => `${n.toFixed(3)}`;
 const range = (/** @type {[number, number]} */ [low, high]) => `${low.toFixed(1)}–${high.toFixed(1)} ms`;
 
 /**
@@ -112,4 +112,10 @@ Measured ${environment.date} on ${environment.cpus}× ${environment.cpu}, Node $
 - **Memory**: Chromium, a page mounting a Svelte component with \`use:enhance\` (\`mount\` + \`flushSync\`), submitting it, waiting for \`page.form\`, then \`unmount\`, ${memory.forms.toLocaleString('en-US')} times (${memory.seconds.toFixed(0)} s) after ${memory.warmup} warm-up forms. Each submission is answered in the page through \`configure({ fetch })\` with a real action result, so the figure is the library's and Svelte's, not Chromium's network stack's. Heap: CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, before and after. Listeners: a wrapper on \`addEventListener\`/\`removeEventListener\` counting registrations not removed (${memory.before.listeners} before, ${memory.after.listeners} after), checked against CDP \`Memory.getDOMCounters\` (${memory.before.jsEventListeners} → ${memory.after.jsEventListeners}); forms still alive: \`Runtime.queryObjects(HTMLFormElement.prototype)\` after GC, after less before.
 - **deserialize**: a ${bytes(jsdom.deserialize.bytes)} action result (rows with \`Date\`, \`Set\`, numbers, strings), same devalue copy for both; ${jsdom.deserialize.samples} calls each, strictly alternating. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.deserialize.ratioOfMedians)}).
 `;
+}
+
+// `node bench/report.js`: the table again from `bench/results.json`, without measuring.
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+	const { readFile } = await import('node:fs/promises');
+	console.log(markdown(JSON.parse(await readFile(new URL('./results.json', import.meta.url), 'utf8'))));
 }

@@ -83,11 +83,26 @@ export async function startApp() {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Records the last pointerdown, in the page's clock, before any page script runs.
+ * Runs in the page before its scripts: records the last pointerdown, in the page's clock, and
+ * the time spent in `fetch` since then (call → body read), so the network and server part of a
+ * submission can be told from the client's.
  * @type {() => void}
  */
-const recordPointerdown = () => {
-	addEventListener('pointerdown', () => ((/** @type {any} */ (window)).__down = performance.now()), true);
+const instrument = () => {
+	const win = /** @type {any} */ (window);
+	addEventListener('pointerdown', () => ((win.__down = performance.now()), (win.__network = 0)), true);
+	const fetch = window.fetch;
+	window.fetch = async function (...args) {
+		const start = performance.now();
+		const response = await fetch.apply(this, args);
+		const text = response.text.bind(response);
+		response.text = async () => {
+			const body = await text();
+			win.__network += performance.now() - start;
+			return body;
+		};
+		return response;
+	};
 };
 
 /**
@@ -103,13 +118,13 @@ const recordPointerdown = () => {
  * @param {string} origin
  */
 export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound = 3, warmup = 3 } = {}) {
-	/** @type {Record<string, (token: string) => Promise<{ page?: number, driver: number }>>} */
+	/** @type {Record<string, (token: string) => Promise<{ page?: number, client?: number, driver: number }>>} */
 	const variants = {};
 
 	for (const name of ['ours', 'kit']) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.addInitScript(recordPointerdown);
+		await page.addInitScript(instrument);
 		/** @type {(at: number) => void} */
 		let visible = () => {};
 		await page.exposeBinding('__visible', () => visible(performance.now()));
@@ -130,7 +145,7 @@ export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound 
 						const at = performance.now();
 						observer.disconnect();
 						win.__visible();
-						resolve(at - win.__down);
+						resolve({ total: at - win.__down, network: win.__network });
 					});
 					observer.observe(output, { childList: true, characterData: true, subtree: true });
 				});
@@ -139,7 +154,8 @@ export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound 
 			const start = performance.now();
 			await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 			const driver = /** @type {number} */ (await shown) - start;
-			return { page: await page.evaluate(() => (/** @type {any} */ (window)).__run), driver };
+			const { total, network } = await page.evaluate(() => (/** @type {any} */ (window)).__run);
+			return { page: total, client: total - network, driver };
 		};
 	}
 
@@ -161,8 +177,8 @@ export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound 
 	};
 
 	const names = Object.keys(variants);
-	/** @type {Record<string, { page: number[], driver: number[] }>} */
-	const times = Object.fromEntries(names.map((name) => [name, { page: [], driver: [] }]));
+	/** @type {Record<string, { page: number[], client: number[], driver: number[] }>} */
+	const times = Object.fromEntries(names.map((name) => [name, { page: [], client: [], driver: [] }]));
 	let run = 0;
 	for (let round = -warmup; round < rounds; round++) {
 		// `jsPerRound` pairs of ours and SvelteKit's (alternating which goes first), with the
@@ -175,6 +191,7 @@ export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound 
 			const time = await variants[name](`${name}-${run++}`);
 			if (round < 0) continue;
 			if (time.page !== undefined) times[name].page.push(time.page);
+			if (time.client !== undefined) times[name].client.push(time.client);
 			times[name].driver.push(time.driver);
 		}
 	}
@@ -184,13 +201,14 @@ export async function clickToVisible(browser, origin, { rounds = 30, jsPerRound 
 	return {
 		// Runs of ours and SvelteKit's come in adjacent pairs: compare each pair, then take the median.
 		pairedRatio: median(ours.page.map((value, i) => value / kit.page[i])),
+		clientPairedRatio: median(ours.client.map((value, i) => value / kit.client[i])),
 		...summarize(names, times)
 	};
 }
 
 /**
  * @param {string[]} names
- * @param {Record<string, { page: number[], driver: number[] }>} times
+ * @param {Record<string, { page: number[], client: number[], driver: number[] }>} times
  */
 function summarize(names, times) {
 	return Object.fromEntries(
@@ -198,6 +216,7 @@ function summarize(names, times) {
 			name,
 			{
 				page: times[name].page.length ? median(times[name].page) : null,
+				client: times[name].client.length ? median(times[name].client) : null,
 				driver: median(times[name].driver),
 				pageQuartiles: times[name].page.length ? quartiles(times[name].page) : null,
 				driverQuartiles: quartiles(times[name].driver),

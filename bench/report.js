@@ -9,7 +9,7 @@ const times = (/** @type {number} */ n) => `${n.toFixed(3)}`;
 const range = (/** @type {[number, number]} */ [low, high]) => `${low.toFixed(1)}–${high.toFixed(1)} ms`;
 
 /**
- * @typedef {{ measure: string, ours: string, comparison: string, ratio: string, target: string, met: boolean }} Row
+ * @typedef {{ measure: string, ours: string, comparison: string, ratio: string, target: string, met: boolean | null }} Row
  * @param {any} results what `run.js` measured
  * @returns {Row[]}
  */
@@ -47,6 +47,14 @@ export function rows({ size, jsdom, click, memory }) {
 			ratio: times(click.pairedRatio),
 			target: 'ours ≤ SvelteKit (ratio ≤ 1.00)',
 			met: click.pairedRatio <= 1
+		},
+		{
+			measure: '… of which client-side work: the same, less the time in `fetch` (call → body read)',
+			ours: ms(click.ours.client),
+			comparison: `SvelteKit \`enhance\`: ${ms(click.kit.client)}`,
+			ratio: times(click.clientPairedRatio),
+			target: 'none (explains the row above)',
+			met: null
 		},
 		{
 			measure: 'Chromium: click → result visible vs native POST, JS off (median, driver clock)',
@@ -90,7 +98,7 @@ export function table(rows) {
 		'| --- | --- | --- | --- | --- | --- |'
 	];
 	for (const row of rows) {
-		lines.push(`| ${row.measure} | ${row.ours} | ${row.comparison} | ${row.ratio} | ${row.target} | ${row.met ? '✅ yes' : '❌ **no**'} |`);
+		lines.push(`| ${row.measure} | ${row.ours} | ${row.comparison} | ${row.ratio} | ${row.target} | ${row.met === null ? '—' : row.met ? '✅ yes' : '❌ **no**'} |`);
 	}
 	return lines.join('\n');
 }
@@ -108,7 +116,7 @@ Measured ${environment.date} on ${environment.cpus}× ${environment.cpu}, Node $
 
 - **Bundle**: \`bench/size/*.js\`, entries importing exactly the core names (\`enhance\`, \`applyAction\`, \`deserialize\`, \`page\`, \`configure\`) or \`superForm\` from \`sveltekit-superforms/client\` ${size.superformsVersion}, built as a Vite app builds them (Vite + \`@sveltejs/vite-plugin-svelte\`, runes compiled, \`browser\` + \`production\` conditions, oxc minify), gzip level 9 (1 KB = 1,000 B). External: \`svelte\` and \`svelte/*\` for ours; ${superformsExternal} for superForm (which therefore leaves out SvelteKit's own \`enhance\`, \`applyAction\` and \`deserialize\` that it calls), plus \`devalue\` in the own-code row. Minified: ours ${bytes(size.oursOwn.minified)} / ${bytes(size.ours.minified)} with devalue; superForm ${bytes(size.superformsOwn.minified)} / ${bytes(size.superforms.minified)}.
 - **Submission**: Node + jsdom + MSW (\`msw/node\`), the library and Svelte built for the browser. Ours is \`enhance(form)\` with the default \`update()\` (reset, \`invalidateAll\`, \`applyAction\`: \`page.form\` null → tick → data, focus reset). The floor is a submit listener doing the same request with \`fetch\`, \`JSON.parse\`, \`devalue.parse\` and one assignment to a \`$state.raw\` field. Both end when an \`$effect\` sees the new value; same MSW handler; ${jsdom.submit.samples} submissions each, strictly alternating, after ${jsdom.submit.plan.warmup} warm-up each. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.submit.ratioOfMedians)}; in process CPU time, which other processes do not inflate: ${times(jsdom.submit.cpu.ratio)}).
-- **Click → visible**: \`vite build\` + \`node build\` on 127.0.0.1; twin pages \`/bench/ours\` and \`/bench/kit\` post to the same echo action and render the result in an \`<output>\`, under the demo's layout (which hands SvelteKit's \`goto\`/\`invalidateAll\` to \`configure\`). In-page clock: \`pointerdown\` → the MutationObserver that sees the echoed text (quartiles: ours ${range(click.ours.pageQuartiles)}, SvelteKit ${range(click.kit.pageQuartiles)}; ratio of the medians: ${times(click.ours.page / click.kit.page)}). Driver clock (the one shared with JavaScript off): mouse click sent → the page reports the text (ours) or the result page fires \`load\` (native POST of /bench/ours with JavaScript disabled). ${click.ours.samples} runs each of ours and SvelteKit's, ${click.native.samples} native, interleaved, after warm-up runs.
+- **Click → visible**: \`vite build\` + \`node build\` on 127.0.0.1; twin pages \`/bench/ours\` and \`/bench/kit\` post to the same echo action and render the result in an \`<output>\`, under the demo's layout (which hands SvelteKit's \`goto\`/\`invalidateAll\` to \`configure\`). In-page clock: \`pointerdown\` → the MutationObserver that sees the echoed text (quartiles: ours ${range(click.ours.pageQuartiles)}, SvelteKit ${range(click.kit.pageQuartiles)}; ratio of the medians: ${times(click.ours.page / click.kit.page)}). Most of it is the round trip to the server, which varies with the machine's load and hides small differences between the clients; the client-side row takes out the time inside \`fetch\` (measured by a wrapper installed before the page's scripts), leaving the library's own work: reading the form, \`invalidateAll\`, applying the result, rendering. Driver clock (the one shared with JavaScript off): mouse click sent → the page reports the text (ours) or the result page fires \`load\` (native POST of /bench/ours with JavaScript disabled). ${click.ours.samples} runs each of ours and SvelteKit's, ${click.native.samples} native, interleaved, after warm-up runs.
 - **Memory**: Chromium, a page mounting a Svelte component with \`use:enhance\` (\`mount\` + \`flushSync\`), submitting it, waiting for \`page.form\`, then \`unmount\`, ${memory.forms.toLocaleString('en-US')} times (${memory.seconds.toFixed(0)} s) after ${memory.warmup} warm-up forms. Each submission is answered in the page through \`configure({ fetch })\` with a real action result, so the figure is the library's and Svelte's, not Chromium's network stack's. Heap: CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, before and after. Listeners: a wrapper on \`addEventListener\`/\`removeEventListener\` counting registrations not removed (${memory.before.listeners} before, ${memory.after.listeners} after), checked against CDP \`Memory.getDOMCounters\` (${memory.before.jsEventListeners} → ${memory.after.jsEventListeners}); forms still alive: \`Runtime.queryObjects(HTMLFormElement.prototype)\` after GC, after less before.
 - **deserialize**: a ${bytes(jsdom.deserialize.bytes)} action result (rows with \`Date\`, \`Set\`, numbers, strings), same devalue copy for both; ${jsdom.deserialize.samples} calls each, strictly alternating. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.deserialize.ratioOfMedians)}).
 `;

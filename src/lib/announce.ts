@@ -36,7 +36,7 @@ export function announce<
 
 let region: HTMLElement | undefined;
 
-/** The shared live region, (re-)added to the document when it is not in it. */
+/** The shared live region, (re-)added to the document, empty, when it is not in it. */
 function liveRegion(): HTMLElement {
 	if (!region) {
 		region = document.createElement('div');
@@ -48,6 +48,10 @@ function liveRegion(): HTMLElement {
 		region.style.cssText =
 			'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
 	}
-	if (!region.isConnected) document.body.append(region);
+	if (!region.isConnected) {
+		// Back in a new document body (a re-rendered app, a test): what it said before is stale.
+		region.textContent = '';
+		document.body.append(region);
+	}
 	return region;
 }

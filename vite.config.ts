@@ -23,6 +23,11 @@ export default defineConfig({
 				// The library imported on a server: Node, no DOM, no `browser` export condition.
 				extends: true,
 				test: { name: 'ssr', include: ['tests/ssr/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				// Bundles built the way a user's app is built (tree-shaking checks).
+				extends: true,
+				test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' }
 			}
 		]
 	}

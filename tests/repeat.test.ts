@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, page, submission } from '../src/lib/index.js';
+import { configure, focusInvalid, page, submission } from '../src/lib/index.js';
 import type { ActionResult, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced } from './helpers/dom.js';
@@ -233,5 +233,24 @@ describe('repeat policies', () => {
 		action.update({ repeat: 'allow' });
 		await submit(2);
 		expect(requests).toHaveLength(2);
+	});
+});
+
+describe('development errors in the options', () => {
+	test('a repeat that is not a policy', () => {
+		expect(() => enhanced(FORM, { repeat: 'sometimes' as RepeatPolicy })).toThrow(
+			"use:enhance's `repeat` is 'allow', 'abort' or 'prevent', not \"sometimes\"."
+		);
+	});
+
+	test('an observer factory passed uncalled says to call it', () => {
+		expect(() => enhanced(FORM, { focusInvalid } as unknown as EnhanceOptions)).toThrow(
+			"use:enhance's `focusInvalid` option takes what `focusInvalid()` returns: call it, `focusInvalid: focusInvalid()`."
+		);
+	});
+
+	test('action.update() checks the new options too', () => {
+		const { action } = enhanced(FORM);
+		expect(() => action.update({ timeout: -5 })).toThrow(/`timeout` is in milliseconds/);
 	});
 });

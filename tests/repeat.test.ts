@@ -254,3 +254,24 @@ describe('development errors in the options', () => {
 		expect(() => action.update({ timeout: -5 })).toThrow(/`timeout` is in milliseconds/);
 	});
 });
+
+test('abort: an older submission whose submit function finishes after a newer one sent is superseded, not sent', async () => {
+	const slow = deferred();
+	const controllers: AbortController[] = [];
+	const { called, requests, ends, submit } = setup({ repeat: 'abort' }, async ({ controller, formData }) => {
+		controllers.push(controller);
+		if (formData.get('n') === '0') await slow.promise;
+	});
+	await submit(0, false);
+	await submit(1);
+	slow.resolve();
+	await until(() => expect(controllers[0].signal.aborted).toBe(true));
+	expect(controllers[1].signal.aborted).toBe(false);
+	// The only request is submission 1's.
+	expect(requests).toHaveLength(1);
+	expect((await requests[0].body).get('n')).toBe('1');
+	requests[0].answer(answerFor(1));
+	await until(() => expect(ends).toEqual([[1, 1]]));
+	expect(called).toEqual([1]);
+	expect(page.form).toEqual({ n: 1 });
+});

@@ -54,6 +54,8 @@ export function enhance<
 	// stale: applying it would overwrite newer state with older (SvelteKit does, in arrival order).
 	let made = 0;
 	let taken = 0;
+	/** The number of the newest submission that sent its request. */
+	let sent = 0;
 	/** Submissions under way, from the submit event until they end: what `prevent` checks. */
 	let going = 0;
 	/** The controller of the newest request under way: what `abort` aborts. */
@@ -120,28 +122,36 @@ export function enhance<
 			const callback = (await submit(input)) ?? ((input) => input.update());
 			if (cancelled) return;
 
-			if (repeat === 'abort') latest?.abort(new DOMException('A newer submission of the form replaced this one', 'AbortError'));
-			latest = controller;
+			if (repeat === 'abort') {
+				// An older submission whose submit function took longer is superseded before it starts.
+				if (n < sent) return controller.abort(replaced());
+				latest?.abort(replaced());
+			}
+			if (n > sent) {
+				latest = controller;
+				sent = n;
+			}
 			if (observers.length) end = observe(input);
 			const ms = timeout;
 			const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
-			let sent = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
+			let answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
 			clearTimeout(timer);
 			// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
-			if (controller.signal.aborted) sent = timeoutResult(controller.signal.reason);
+			if (controller.signal.aborted) answer = timeoutResult(controller.signal.reason);
 
 			// Discarded: aborted (silently), or a newer submission's result was taken first. Its
 			// callback is not called, so no app code can write the older result over the newer
 			// one; the newer submission's callback runs (or ran), so nothing waits for this one.
-			if (!sent || n < taken) return;
+			if (!answer || n < taken) return;
+			const taking = answer;
 			taken = n;
-			result = sent;
+			result = taking;
 			await callback({
 				action,
 				formData,
 				formElement: form,
-				result: sent as ActionResult<Success, Failure>,
-				update: (options) => update(sent, action, n, options)
+				result: taking as ActionResult<Success, Failure>,
+				update: (options) => update(taking, action, n, options)
 			});
 		} finally {
 			going--;
@@ -175,6 +185,11 @@ export function enhance<
 			for (const end of ending) end();
 		}
 	};
+}
+
+/** The abort reason of a request that `repeat: 'abort'` replaces. */
+function replaced() {
+	return new DOMException('A newer submission of the form replaced this one', 'AbortError');
 }
 
 /** The abort reason of a request timeout: a `TimeoutError`, as `AbortSignal.timeout` gives. */

@@ -15,7 +15,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/**/*.test.ts'],
-					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**', 'tests/ssr/**'],
+					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**', 'tests/ssr/**', 'tests/build/**'],
 					environment: 'jsdom',
 					// The test kit's setup file (jsdom gaps, resetAll after each test), as users list it.
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts'],
@@ -54,6 +54,11 @@ export default defineConfig({
 				// The library imported on a server: Node, no DOM, no `browser` export condition.
 				extends: true,
 				test: { name: 'ssr', include: ['tests/ssr/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				// Bundles built the way a user's app is built (tree-shaking checks).
+				extends: true,
+				test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' }
 			}
 		]
 	}

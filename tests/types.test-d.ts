@@ -1,7 +1,8 @@
 import type { ActionResult as KitActionResult, SubmitFunction as KitSubmitFunction } from '@sveltejs/kit';
+import type { Attachment } from 'svelte/attachments';
 import { describe, expectTypeOf, test } from 'vitest';
-import { applyAction, configure, deserialize, enhance, page } from '../src/lib/index.js';
-import type { ActionResult, EnhanceOptions, SubmitFunction } from '../src/lib/index.js';
+import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, page, submission } from '../src/lib/index.js';
+import type { ActionResult, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../src/lib/index.js';
 
 type Success = { welcome: string };
 type Failure = { email: string; missing?: boolean };
@@ -63,4 +64,45 @@ test('page is read-only', () => {
 	expectTypeOf(page.status).toEqualTypeOf<number>();
 	// @ts-expect-error only the library writes page state
 	page.status = 500;
+});
+
+describe('beyond SvelteKit', () => {
+	test('submission<Success, Failure>() is typed, read-only state', () => {
+		const save = submission<Success, Failure>({ delay: 300, timeout: 5000 });
+		expectTypeOf(save.submitting).toEqualTypeOf<boolean>();
+		expectTypeOf(save.delayed).toEqualTypeOf<boolean>();
+		expectTypeOf(save.timedOut).toEqualTypeOf<boolean>();
+		expectTypeOf(save.formData).toEqualTypeOf<FormData | null>();
+		expectTypeOf(save.result).toEqualTypeOf<ActionResult<Success, Failure> | null>();
+		expectTypeOf(save).toExtend<SubmissionObserver<Success, Failure>>();
+		// @ts-expect-error only the library writes it
+		save.submitting = true;
+	});
+
+	test('the enhance options', () => {
+		expectTypeOf<RepeatPolicy>().toEqualTypeOf<'allow' | 'abort' | 'prevent'>();
+		const options: EnhanceOptions<Success, Failure> = {
+			submission: submission<Success, Failure>(),
+			repeat: 'abort',
+			timeout: 10_000,
+			focusInvalid: focusInvalid(),
+			announce: announce<Success, Failure>((result) => {
+				expectTypeOf(result).toEqualTypeOf<ActionResult<Success, Failure>>();
+				return result.type === 'failure' && result.data?.missing && 'The email is missing';
+			})
+		};
+		expectTypeOf(enhance<Success, Failure>).toBeCallableWith({} as HTMLFormElement, options);
+		// @ts-expect-error not a policy
+		const sometimes: EnhanceOptions = { repeat: 'sometimes' };
+		// @ts-expect-error the factory itself is not an observer: call it
+		const uncalled: EnhanceOptions = { focusInvalid };
+		void [sometimes, uncalled];
+	});
+
+	test('enhancement() is an attachment for forms, its options from a function', () => {
+		expectTypeOf(enhancement(() => ({ repeat: 'prevent' }))).toEqualTypeOf<Attachment<HTMLFormElement>>();
+		expectTypeOf(enhancement<Success, Failure>).parameter(0).toEqualTypeOf<
+			(() => SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure>) | undefined
+		>();
+	});
 });

@@ -2,7 +2,15 @@ import { BROWSER, DEV } from 'esm-env';
 import { applyResult } from './apply-action.js';
 import { config } from './config.js';
 import { sendAction } from './send.js';
-import type { ActionResult, EnhanceOptions, SubmitFunction, UpdateOptions } from './types.js';
+import type {
+	ActionResult,
+	EnhanceOptions,
+	RepeatPolicy,
+	SubmissionObserver,
+	SubmitFunction,
+	SubmitInput,
+	UpdateOptions
+} from './types.js';
 
 type Submitter = HTMLButtonElement | HTMLInputElement;
 
@@ -14,14 +22,18 @@ type Submitter = HTMLButtonElement | HTMLInputElement;
  * <form method="POST" action="?/login" use:enhance>
  * ```
  *
- * The argument is a submit function, or `{ submit, fetch }` to also post with another `fetch`.
- * `submit` runs before the request with `{ action, formData, formElement, controller, submitter,
- * cancel }`. If it returns a callback, that callback gets `{ action, formData, formElement,
- * result, update }` instead of the default behaviour, which `update()` runs:
+ * The argument is a submit function, or `{ submit, fetch, submission, repeat, timeout,
+ * focusInvalid, announce }` (see `EnhanceOptions`). `submit` runs before the request with
+ * `{ action, formData, formElement, controller, submitter, cancel }`. If it returns a callback,
+ * that callback gets `{ action, formData, formElement, result, update }` instead of the default
+ * behaviour, which `update()` runs:
  * - on `success`, reset the form (`reset: false` keeps it) and `await invalidateAll()`
  *   (`invalidateAll: false` skips it);
  * - then `applyAction(result)` for a redirect, an error, or a result of the current page.
  * A failure or error never resets the form.
+ *
+ * Unlike SvelteKit, which applies results in the order they arrive, a result that arrives after
+ * the result of a newer submission of the same form is discarded.
  */
 export function enhance<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
@@ -30,16 +42,44 @@ export function enhance<
 	if (!BROWSER) throw new Error('enhance() can only be used in the browser');
 	if (DEV) assertPostForm(form);
 	let destroyed = false;
-	let { submit = () => {}, fetch: formFetch } = typeof options === 'function' ? { submit: options } : options;
+	let submit: SubmitFunction<Success, Failure>;
+	let formFetch: typeof fetch | undefined;
+	let repeat: RepeatPolicy;
+	let timeout: number | undefined;
+	let observers: SubmissionObserver<Success, Failure>[];
+	set(options);
 
-	async function update(result: ActionResult, action: URL, options: UpdateOptions = {}) {
-		if (destroyed) return;
+	// Submissions are numbered in the order they are made. `taken` is the number of the newest
+	// one whose result was taken (handed to its callback); an older result arriving later is
+	// stale: applying it would overwrite newer state with older (SvelteKit does, in arrival order).
+	let made = 0;
+	let taken = 0;
+	/** The number of the newest submission that sent its request. */
+	let sent = 0;
+	/** Submissions under way, from the submit event until they end: what `prevent` checks. */
+	let going = 0;
+	/** The controller of the newest request under way: what `abort` aborts. */
+	let latest: AbortController | undefined;
+	/** Observers' ends of the submissions under way, so `destroy()` can end them. */
+	const ending = new Set<() => void>();
+
+	function set(options: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure>) {
+		const o = typeof options === 'function' ? { submit: options } : options;
+		if (DEV) assertOptions(o);
+		({ submit = () => {}, fetch: formFetch, repeat = 'allow', timeout } = o);
+		observers = [];
+		for (const observer of [o.submission, o.focusInvalid, o.announce]) if (observer) observers.push(observer);
+	}
+
+	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
+		if (destroyed || n < taken) return;
 		const { reset = true, invalidateAll = options.refreshAll ?? true } = options;
 		if (result.type === 'success') {
 			// From the prototype: an `<input name="reset">` would shadow `form.reset`.
 			if (reset) HTMLFormElement.prototype.reset.call(form);
 			if (invalidateAll) await config.invalidateAll();
-			if (destroyed) return;
+			// A newer result may have been taken while data was refreshing: it wins.
+			if (destroyed || n < taken) return;
 		}
 		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
 			await applyResult(result, form);
@@ -52,6 +92,7 @@ export function enhance<
 		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : clone(form).method;
 		if (method !== 'post') return;
 		event.preventDefault();
+		if (repeat === 'prevent' && going > 0) return;
 
 		// `formAction` is always set (it falls back to the form's), so ask for the attribute first.
 		const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : clone(form).action);
@@ -63,41 +104,105 @@ export function enhance<
 
 	/** Asks the submit function, sends, then calls back (by default: `update`). */
 	async function run(action: URL, enctype: string, formData: FormData, submitter: Submitter | null) {
+		const n = ++made;
 		const controller = new AbortController();
 		let cancelled = false;
-		const callback =
-			(await submit({
+		let result: ActionResult | undefined;
+		let end: ((result?: ActionResult) => void) | undefined;
+		going++;
+		try {
+			const input: SubmitInput = {
 				action,
 				formData,
 				formElement: form,
 				controller,
 				submitter,
 				cancel: () => (cancelled = true)
-			})) ?? ((input) => input.update());
-		if (cancelled) return;
+			};
+			const callback = (await submit(input)) ?? ((input) => input.update());
+			if (cancelled) return;
 
-		const result = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
-		if (!result) return;
-		await callback({
-			action,
-			formData,
-			formElement: form,
-			result: result as ActionResult<Success, Failure>,
-			update: (options) => update(result, action, options)
-		});
+			if (repeat === 'abort') {
+				// An older submission whose submit function took longer is superseded before it starts.
+				if (n < sent) return controller.abort(replaced());
+				latest?.abort(replaced());
+			}
+			if (n > sent) {
+				latest = controller;
+				sent = n;
+			}
+			if (observers.length) end = observe(input);
+			const ms = timeout;
+			const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
+			let answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
+			clearTimeout(timer);
+			// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
+			if (controller.signal.aborted) answer = timeoutResult(controller.signal.reason);
+
+			// Discarded: aborted (silently), or a newer submission's result was taken first. Its
+			// callback is not called, so no app code can write the older result over the newer
+			// one; the newer submission's callback runs (or ran), so nothing waits for this one.
+			if (!answer || n < taken) return;
+			const taking = answer;
+			taken = n;
+			result = taking;
+			await callback({
+				action,
+				formData,
+				formElement: form,
+				result: taking as ActionResult<Success, Failure>,
+				update: (options) => update(taking, action, n, options)
+			});
+		} finally {
+			going--;
+			if (latest === controller) latest = undefined;
+			end?.(n < taken ? undefined : result);
+		}
+	}
+
+	/** Starts the observers on a submission; returns what ends them, once (or not, if destroyed first). */
+	function observe(input: SubmitInput) {
+		const ends = observers.map((observer) => observer.start(input));
+		const end = (result?: ActionResult) => {
+			if (!ending.delete(end)) return;
+			for (const observerEnd of ends) observerEnd?.(result as ActionResult<Success, Failure> | undefined);
+		};
+		ending.add(end);
+		return end;
 	}
 
 	// From the prototype: inputs named `addEventListener`/`removeEventListener` shadow the methods.
 	HTMLFormElement.prototype.addEventListener.call(form, 'submit', onSubmit);
 	return {
 		update(newOptions: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure> = {}) {
-			({ submit = () => {}, fetch: formFetch } = typeof newOptions === 'function' ? { submit: newOptions } : newOptions);
+			set(newOptions);
 		},
 		destroy() {
 			destroyed = true;
 			HTMLFormElement.prototype.removeEventListener.call(form, 'submit', onSubmit);
+			// Requests under way go on (their callbacks still run), but observers stop now:
+			// a destroyed form shows no spinner and leaves no timer behind.
+			for (const end of ending) end();
 		}
 	};
+}
+
+/** The abort reason of a request that `repeat: 'abort'` replaces. */
+function replaced() {
+	return new DOMException('A newer submission of the form replaced this one', 'AbortError');
+}
+
+/** The abort reason of a request timeout: a `TimeoutError`, as `AbortSignal.timeout` gives. */
+function timedOut(action: URL, ms: number) {
+	return new DOMException(`POST ${action.pathname}${action.search} timed out after ${ms} ms`, 'TimeoutError');
+}
+
+/**
+ * A request aborted for a timeout ends with an `error` result (the form keeps its values); any
+ * other abort, the user's included, ends silently.
+ */
+function timeoutResult(reason: any): ActionResult | undefined {
+	if (reason?.name === 'TimeoutError') return { type: 'error', error: new Error(reason.message, { cause: reason }) };
 }
 
 /**
@@ -123,6 +228,23 @@ function assertPostForm(form: HTMLFormElement) {
 			`use:enhance needs <form method="POST">, but this form's method is "${method}": form actions ` +
 				'only answer POST. Add method="POST" (a GET form is a search, which needs no enhance).'
 		);
+	}
+}
+
+function assertOptions(options: EnhanceOptions<any, any>) {
+	for (const name of ['submission', 'focusInvalid', 'announce'] as const) {
+		const observer = options[name];
+		if (observer !== undefined && typeof observer?.start !== 'function') {
+			const hint = typeof observer === 'function' ? `: call it, \`${name}: ${name}()\`` : '';
+			throw new Error(`use:enhance's \`${name}\` option takes what \`${name}()\` returns${hint}.`);
+		}
+	}
+	const { timeout, repeat } = options;
+	if (timeout !== undefined && !(timeout > 0 && timeout <= 2147483647)) {
+		throw new Error(`use:enhance's \`timeout\` is in milliseconds, between 1 and 2147483647 (not ${timeout}); leave it out for none.`);
+	}
+	if (repeat !== undefined && repeat !== 'allow' && repeat !== 'abort' && repeat !== 'prevent') {
+		throw new Error(`use:enhance's \`repeat\` is 'allow', 'abort' or 'prevent', not ${JSON.stringify(repeat)}.`);
 	}
 }
 

@@ -1,4 +1,8 @@
 export { enhance } from './enhance.js';
+export { enhancement } from './enhancement.js';
+export { submission, Submission } from './submission.svelte.js';
+export { focusInvalid } from './focus-invalid.js';
+export { announce } from './announce.js';
 export { applyAction } from './apply-action.js';
 export { deserialize } from './deserialize.js';
 export { page, clearPage, formResult } from './page.svelte.js';
@@ -14,6 +18,10 @@ export type {
 	SubmitResultInput,
 	UpdateOptions,
 	EnhanceOptions,
+	RepeatPolicy,
+	SubmissionObserver,
+	SubmissionOptions,
+	AnnounceText,
 	Config,
 	Transporter
 } from './types.js';

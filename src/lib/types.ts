@@ -69,7 +69,30 @@ export type SubmitFunction<
 	input: SubmitInput
 ) => MaybePromise<void | ((opts: SubmitResultInput<Success, Failure>) => MaybePromise<void>)>;
 
-/** Per-form options: `use:enhance={{ submit, fetch }}`. A bare function is the `submit`. */
+/**
+ * What happens to a submit while an earlier submission of the same form is still going:
+ * - `allow`: it proceeds too (SvelteKit's behaviour);
+ * - `abort`: the earlier request is aborted (it ends silently), this one proceeds;
+ * - `prevent`: it is ignored (nothing is sent, the browser does not submit either).
+ */
+export type RepeatPolicy = 'allow' | 'abort' | 'prevent';
+
+/**
+ * Follows a form's submissions: `submission()`, `focusInvalid()` and `announce()` make one, and
+ * any object of this shape works. `start` is called as a request is about to be sent (after the
+ * submit function, with the `formData` it may have changed); what it returns is called once,
+ * when that submission is over: after the callback (or the default `update()`) has finished,
+ * with the result, or with `undefined` when the submission was aborted, its result discarded
+ * (a newer one of the same form came first) or the form destroyed.
+ */
+export interface SubmissionObserver<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> {
+	start(input: SubmitInput): void | ((result: ActionResult<Success, Failure> | undefined) => void);
+}
+
+/** Per-form options: `use:enhance={{ submit, fetch, ... }}`. A bare function is the `submit`. */
 export interface EnhanceOptions<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
@@ -78,7 +101,41 @@ export interface EnhanceOptions<
 	submit?: SubmitFunction<Success, Failure>;
 	/** The `fetch` this form posts with (default: `configure`'s, else the global one). */
 	fetch?: typeof fetch;
+	/**
+	 * Reactive state of this form's submissions, made by `submission()`: `submitting`,
+	 * `delayed`, `timedOut`, `formData`, `result`.
+	 */
+	submission?: SubmissionObserver<Success, Failure>;
+	/**
+	 * What a submit does while an earlier one of this form is still going: `allow` (default,
+	 * as SvelteKit), `abort` the earlier request, or `prevent` the new one. Whatever the policy,
+	 * a result that arrives after a newer submission's result is discarded.
+	 */
+	repeat?: RepeatPolicy;
+	/**
+	 * Aborts the request after this many milliseconds; the submission then ends with an `error`
+	 * result ("… timed out after N ms") and the form keeps its values. Default: no timeout.
+	 */
+	timeout?: number;
+	/** `focusInvalid()`: after a failure, focus the form's first `[aria-invalid="true"]` field. */
+	focusInvalid?: SubmissionObserver<Success, Failure>;
+	/** `announce(text?)`: read each result out in a polite live region. */
+	announce?: SubmissionObserver<Success, Failure>;
 }
+
+/** Options of `submission()`. */
+export interface SubmissionOptions {
+	/** Milliseconds a submission may take before `delayed` becomes `true`. Default 500. */
+	delay?: number;
+	/** Milliseconds before `timedOut` becomes `true` (a UI state: the request goes on). Default 8000. */
+	timeout?: number;
+}
+
+/** The text `announce()` reads out for a result; a falsy value announces nothing. */
+export type AnnounceText<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+> = (result: ActionResult<Success, Failure>) => string | null | undefined | false;
 
 /** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
 export interface Transporter<T = any, U = any> {

@@ -12,17 +12,22 @@ test('importing the library touches no browser global', async () => {
 		[
 			'ErrorBoundary',
 			'Resource',
+			'Submission',
+			'announce',
 			'applyAction',
 			'clearPage',
 			'configure',
 			'deserialize',
 			'enhance',
+			'enhancement',
+			'focusInvalid',
 			'formResult',
 			'goto',
 			'invalidateAll',
 			'onInvalidate',
 			'page',
-			'resource'
+			'resource',
+			'submission'
 		].sort()
 	);
 });
@@ -61,4 +66,14 @@ test('a resource renders its initial value on the server and loads nothing', asy
 	let loads = 0;
 	const todos = resource(() => ++loads, 0);
 	expect([todos.current, todos.loading, loads]).toEqual([0, false, 0]);
+});
+
+test('the submission state, announce() and focusInvalid() can be created on the server', async () => {
+	const { submission, announce, focusInvalid, enhancement } = await import('../../src/lib/index.js');
+	const save = submission();
+	expect([save.submitting, save.delayed, save.timedOut, save.formData, save.result]).toEqual([false, false, false, null, null]);
+	expect(typeof announce().start).toBe('function');
+	expect(typeof focusInvalid().start).toBe('function');
+	// An attachment only runs in the browser; making one on the server touches nothing.
+	expect(typeof enhancement(() => ({}))).toBe('function');
 });

@@ -1,0 +1,57 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Rollup } from 'vite';
+import { describe, expect, test } from 'vitest';
+
+const LIB = resolve(import.meta.dirname, '../../src/lib/index.ts');
+
+/** What a user's production bundle holds when their code imports `names` from the package. */
+async function bundle(names: string[]): Promise<string> {
+	const dir = mkdtempSync(join(tmpdir(), 'tree-shaking-'));
+	try {
+		const entry = join(dir, 'app.js');
+		writeFileSync(entry, `export { ${names.join(', ')} } from ${JSON.stringify(LIB)};`);
+		const output = (await build({
+			configFile: false,
+			logLevel: 'silent',
+			plugins: [svelte({ configFile: false })],
+			resolve: { conditions: ['browser', 'production'] },
+			build: {
+				write: false,
+				minify: false,
+				lib: { entry, formats: ['es'], fileName: 'app' },
+				// The app's own copies: what counts is which parts of this library come along.
+				rollupOptions: { external: [/^svelte($|\/)/, 'devalue'] }
+			}
+		})) as Rollup.RollupOutput[];
+		return output[0].output.map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** A piece of code only each feature's module has. */
+const FEATURES = {
+	submission: '#delayed',
+	announce: 'data-form-announcer',
+	focusInvalid: 'aria-invalid=',
+	enhancement: 'svelte/attachments'
+};
+
+describe('features a user does not import are not in their bundle', () => {
+	test('importing only enhance brings none of them', { timeout: 60_000 }, async () => {
+		const code = await bundle(['enhance']);
+		expect(code).toContain('function enhance(');
+		for (const marker of Object.values(FEATURES)) expect(code).not.toContain(marker);
+	});
+
+	test.each(Object.entries(FEATURES))('importing %s brings it, and only it', { timeout: 60_000 }, async (name, marker) => {
+		const code = await bundle(['enhance', name]);
+		expect(code).toContain(marker);
+		for (const [other, otherMarker] of Object.entries(FEATURES)) {
+			if (other !== name) expect(code).not.toContain(otherMarker);
+		}
+	});
+});

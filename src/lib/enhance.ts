@@ -89,14 +89,15 @@ export function enhance<
 	// Synchronous up to the request, so a development error surfaces from the event itself.
 	function onSubmit(event: Event) {
 		const submitter = (event as SubmitEvent).submitter as Submitter | null;
-		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : clone(form).method;
+		const own = clone(form);
+		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : own.method;
 		if (method !== 'post') return;
 		event.preventDefault();
 		if (repeat === 'prevent' && going > 0) return;
 
 		// `formAction` is always set (it falls back to the form's), so ask for the attribute first.
-		const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : clone(form).action);
-		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : clone(form).enctype;
+		const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : own.action);
+		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : own.enctype;
 		const formData = new FormData(form, submitter);
 		if (DEV && enctype !== 'multipart/form-data') assertNoFiles(formData);
 		void run(action, enctype, formData, submitter);
@@ -206,8 +207,9 @@ function timeoutResult(reason: any): ActionResult | undefined {
 }
 
 /**
- * A shallow clone reads `action`, `method` and `enctype` safely: on the form itself an
- * `<input name="action">` would shadow them (DOM clobbering, sveltejs/kit#7593).
+ * A shallow clone (the element alone, no children) reads `action`, `method` and `enctype`
+ * safely: on the form itself an `<input name="action">` would shadow them (DOM clobbering,
+ * sveltejs/kit#7593).
  */
 function clone(form: HTMLFormElement): HTMLFormElement {
 	return HTMLElement.prototype.cloneNode.call(form) as HTMLFormElement;

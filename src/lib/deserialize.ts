@@ -20,12 +20,15 @@ export function deserialize<
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 >(text: string): ActionResult<Success, Failure> {
 	let result;
+	let proto = false;
 	try {
-		result = JSON.parse(text);
+		// JSON.parse makes `__proto__` an own key, harmless until someone merges the result into
+		// another object (`Object.assign`, a deep merge): refused, as devalue refuses it in `data`.
+		result = JSON.parse(text, (key, value) => ((proto ||= key === '__proto__'), value));
 	} catch (error) {
 		throw new Error(`Not an action result: the body is not JSON (${(error as Error).message})`);
 	}
-	const problem = shapeProblem(result);
+	const problem = proto ? 'a "__proto__" key (refused: it could pollute prototypes)' : shapeProblem(result);
 	if (problem) throw new Error(`Not an action result: ${problem}`);
 
 	if (result.data !== undefined) {
@@ -43,8 +46,19 @@ function shapeProblem(result: any): string | undefined {
 	if (typeof result !== 'object' || result === null) return 'expected an object';
 	const { type } = result;
 	if (!TYPES.has(type)) return `unknown "type" ${JSON.stringify(type)}`;
-	if (type === 'redirect' && typeof result.location !== 'string') return 'a redirect without "location"';
+	const { location } = result;
+	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
+	// A bad `location` would throw later, where nothing turns it into an error result.
+	if (location !== undefined && !isURL(location)) return '"location" is not a URL';
 	if (type === 'error') return result.error === undefined ? 'an error without "error"' : undefined;
 	if (typeof result.status !== 'number') return `a ${type} without a numeric "status"`;
 	if (result.data !== undefined && typeof result.data !== 'string') return '"data" is not a string';
+}
+
+function isURL(location: unknown): boolean {
+	try {
+		return typeof location === 'string' && !!new URL(location, 'http://a');
+	} catch {
+		return false;
+	}
 }

@@ -33,28 +33,46 @@ for (const element of [HTMLButtonElement, HTMLInputElement]) {
 }
 
 /**
- * jsdom's FormData ignores the files of an `<input type="file">` (tests select them by setting
- * `files`, as user-event's `upload` does): every file input gives one empty entry. Browsers send
- * each selected file, or an empty `File` named "" when none is selected. Put them back, in order.
+ * jsdom's FormData differs from browsers' in two ways; each is fixed by showing jsdom, for the
+ * moment it builds the entry list, what a browser would see:
+ * - it ignores files selected by setting `files` (tests select them so, as user-event's `upload`
+ *   does) and sends an empty file instead: it is given those files;
+ * - it sends selected options that are disabled (it checks the `<select>` instead of the
+ *   option): they are unselected meanwhile, without running the selection algorithm.
+ * jsdom's own objects are reached through its `impl` symbol.
  */
 class BrowserFormData extends FormData {
 	constructor(form?: HTMLFormElement, submitter?: HTMLElement | null) {
-		super(form, submitter);
-		if (!form) return;
-		const files = new Map<string, File[]>();
-		for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file][name]:not(:disabled)')) {
-			const selected = input.files?.length ? [...input.files] : [new File([], '', { type: 'application/octet-stream' })];
-			files.set(input.name, [...(files.get(input.name) ?? []), ...selected]);
+		const undo: Array<() => void> = [];
+		for (const element of form?.elements ?? []) {
+			const own = impl(element);
+			if (element instanceof HTMLInputElement && element.type === 'file' && Object.hasOwn(element, 'files')) {
+				const original = own.files;
+				const files = [...(element.files ?? [])].map(impl);
+				own.files = Object.assign(files, { item: (i: number) => files[i] ?? null });
+				undo.push(() => (own.files = original));
+			}
+			if (element instanceof HTMLSelectElement) {
+				for (const option of element.options) {
+					if (option.selected && option.matches(':disabled')) {
+						impl(option)._selectedness = false;
+						undo.push(() => (impl(option)._selectedness = true));
+					}
+				}
+			}
 		}
-		if (files.size === 0) return;
-		const entries = [...this];
-		for (const name of new Set(entries.map(([name]) => name))) this.delete(name);
-		for (const [name, value] of entries) {
-			const queue = files.get(name);
-			const placeholder = value === '' || (value instanceof File && value.name === '' && value.size === 0);
-			if (placeholder && queue?.length) for (const file of queue.splice(0)) this.append(name, file);
-			else this.append(name, value);
+		try {
+			super(form, submitter);
+		} finally {
+			for (const step of undo) step();
 		}
 	}
 }
 globalThis.FormData = BrowserFormData;
+
+/** The jsdom implementation object behind a DOM object. */
+function impl(object: object): any {
+	const symbol = Object.getOwnPropertySymbols(object).find((s) => s.description === 'impl');
+	if (!symbol) throw new Error('jsdom-gaps: not a jsdom object (a Node File in a file input?)');
+	return (object as any)[symbol];
+}

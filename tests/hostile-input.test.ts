@@ -130,7 +130,7 @@ describe('redirect targets: script URLs, however spelled, are refused with an er
 
 	test('a location that is no URL at all becomes an error result, not an exception', async () => {
 		await expect(applyAction({ type: 'redirect', status: 303, location: 'http://[::1' })).resolves.toBeUndefined();
-		expect(page.error.message).toBe('Refused to navigate to "http://[::1", which is not a URL: only http(s) redirects are followed');
+		expect(page.error.message).toBe('Refused to navigate to an invalid URL "http://[::1": only http(s) redirects are followed');
 		expect(assign).not.toHaveBeenCalled();
 	});
 });

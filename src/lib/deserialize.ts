@@ -28,7 +28,7 @@ export function deserialize<
 	} catch (error) {
 		throw new Error(`Not an action result: the body is not JSON (${(error as Error).message})`);
 	}
-	const problem = proto ? 'a "__proto__" key (refused: it could pollute prototypes)' : shapeProblem(result);
+	const problem = proto ? 'a "__proto__" key' : shapeProblem(result);
 	if (problem) throw new Error(`Not an action result: ${problem}`);
 
 	if (result.data !== undefined) {

@@ -22,36 +22,29 @@ export function navigate(url: string | URL): void {
  */
 export function target(url: string | URL): URL {
 	const text = String(url);
-	const refuse = (what: string) => {
-		throw new Error(`Refused to navigate to ${what}: only http(s) redirects are followed`);
-	};
-	let parsed: URL;
+	let parsed: URL | undefined;
 	try {
 		parsed = new URL(text, location.href);
-	} catch {
-		return refuse(`${JSON.stringify(text.slice(0, 80))}, which is not a URL`);
+	} catch {}
+	const kind = /^(javascript|data|vbscript):/.exec(unmask(text))?.[0] ?? (parsed ? parsed.protocol : 'an invalid');
+	if (!/^https?:$/.test(kind)) {
+		throw new Error(`Refused to navigate to ${kind} URL ${JSON.stringify(text.slice(0, 80))}: only http(s) redirects are followed`);
 	}
-	if (!/^https?:$/.test(parsed.protocol)) refuse(`${parsed.protocol} URL`);
-	const scheme = /^(javascript|data|vbscript):/.exec(unmask(text))?.[1];
-	if (scheme) refuse(`${scheme}: URL (encoded as ${JSON.stringify(text.slice(0, 80))})`);
-	return parsed;
+	return parsed!;
 }
 
 /**
  * Decodes character references and percent-escapes until nothing changes (so `&#37;6A` and
  * `%26%23106;` unfold too; bounded, so a hostile input cannot make it loop), then drops the
  * control characters and spaces a URL parser or an HTML attribute skips, and lowercases.
+ * Only ASCII matters here: anything above U+FFFD becomes U+FFFD.
  */
 function unmask(text: string): string {
-	for (let i = 0, previous = ''; i < 8 && text !== previous; i++) {
-		previous = text;
-		text = text
-			.replace(/&#(?:x([\da-f]+)|(\d+));?/gi, (_, hex, decimal) => {
-				const code = hex ? parseInt(hex, 16) : +decimal;
-				return code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
-			})
-			.replace(/&(colon|tab|newline);?/gi, (_, name) => ({ colon: ':', tab: '\t', newline: '\n' })[name.toLowerCase() as 'tab'])
-			.replace(/%([\da-f]{2})/gi, (_, byte) => String.fromCharCode(parseInt(byte, 16)));
+	for (let i = 8, last; i-- && last !== text; ) {
+		last = text;
+		text = text.replace(/&#(?:x([\da-f]+)|(\d+));?|%([\da-f]{2})|&(colon|tab|newline);?/gi, (_, hex, decimal, byte, name) =>
+			name ? (/^c/i.test(name) ? ':' : ' ') : String.fromCodePoint(Math.min(parseInt(hex ?? byte ?? decimal, hex || byte ? 16 : 10), 0xfffd))
+		);
 	}
 	return text.replace(/[\0-\x20]/g, '').toLowerCase();
 }

@@ -404,7 +404,7 @@ async function entries(request: Request) {
 }
 
 async function run(row: Row) {
-	const user = userEvent.setup();
+	const user = userEvent.setup({ delay: null });
 	const results: ActionResult[] = [];
 	const context = {} as Context;
 	const options: EnhanceOptions = {
@@ -503,7 +503,7 @@ describe('fault matrix: the result, what the user typed, and the form usable aga
 });
 
 test('control: a success is the one path that resets the form, so the checks above can fail', async () => {
-	const user = userEvent.setup();
+	const user = userEvent.setup({ delay: null });
 	const done = deferred();
 	render(FaultForm, { options: { submit: () => async ({ update }) => (await update(), done.resolve()) } });
 	const form = document.querySelector('form')!;

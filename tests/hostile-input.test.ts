@@ -213,6 +213,11 @@ describe('cross-origin redirects', () => {
 			});
 		}
 
+		test('a huge origin is quoted in 80 characters', async () => {
+			await redirectTo(`https://${'a'.repeat(100_000)}.example/`);
+			expect(page.error.message).toBe(`Refused to follow a redirect to https://${'a'.repeat(72)}: it is not in configure({ allowedOrigins })`);
+		});
+
 		test('an empty list allows the own origin only', async () => {
 			configure({ allowedOrigins: [] });
 			await redirectTo('https://auth.example.com/sso');
@@ -278,6 +283,25 @@ describe('prototype pollution: __proto__ keys are refused, constructor keys are 
 		const result = deserialize('{"type":"error","error":{"message":"x","constructor":{"prototype":{"polluted":true}}}}');
 		expect(result).toEqual({ type: 'error', error: { message: 'x', constructor: { prototype: { polluted: true } } } });
 	});
+});
+
+describe('messages quote at most 80 characters of what the server sent', () => {
+	const huge = 'x'.repeat(1_000_000);
+	for (const [what, text] of [
+		['a huge "type"', JSON.stringify({ type: huge, status: 200 })],
+		['a huge object as "type"', JSON.stringify({ type: { huge }, status: 200 })],
+		['a huge custom type name in devalue data', JSON.stringify({ type: 'success', status: 200, data: JSON.stringify([[huge, 1], 2]) })],
+		['a huge body that is not JSON', `<${huge}`]
+	]) {
+		test(what, () => {
+			expect(() => deserialize(text)).toThrow(/^Not an action result/);
+			try {
+				deserialize(text);
+			} catch (error) {
+				expect((error as Error).message.length).toBeLessThan(200);
+			}
+		});
+	}
 });
 
 describe('error messages are rendered as text, never as HTML', () => {

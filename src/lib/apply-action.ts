@@ -35,7 +35,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 			const { allowedOrigins } = config;
 			const same = url.origin === location.origin;
 			if (!same && allowedOrigins && !allowedOrigins.some((origin) => new URL(origin).origin === url.origin)) {
-				throw new Error(`Refused to follow a redirect to ${url.origin}: it is not in configure({ allowedOrigins })`);
+				throw new Error(`Refused to follow a redirect to ${url.origin.slice(0, 80)}: it is not in configure({ allowedOrigins })`);
 			}
 			// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
 			// included) only handle their own origin.

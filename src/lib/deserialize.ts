@@ -26,7 +26,7 @@ export function deserialize<
 		// another object (`Object.assign`, a deep merge): refused, as devalue refuses it in `data`.
 		result = JSON.parse(text, (key, value) => ((proto ||= key === '__proto__'), value));
 	} catch (error) {
-		throw new Error(`Not an action result: the body is not JSON (${(error as Error).message})`);
+		throw new Error(`Not an action result: the body is not JSON (${clip((error as Error).message)})`);
 	}
 	const problem = proto ? 'a "__proto__" key' : shapeProblem(result);
 	if (problem) throw new Error(`Not an action result: ${problem}`);
@@ -35,7 +35,7 @@ export function deserialize<
 		try {
 			result.data = devalue.parse(result.data, revivers);
 		} catch (error) {
-			throw new Error(`Not an action result: "data" is not valid devalue output (${(error as Error).message})`);
+			throw new Error(`Not an action result: "data" is not valid devalue output (${clip((error as Error).message)})`);
 		}
 	}
 	return result;
@@ -45,7 +45,7 @@ export function deserialize<
 function shapeProblem(result: any): string | undefined {
 	if (typeof result !== 'object' || result === null) return 'expected an object';
 	const { type } = result;
-	if (!TYPES.has(type)) return `unknown "type" ${JSON.stringify(type)}`;
+	if (!TYPES.has(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
 	const { location } = result;
 	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
 	// A bad `location` would throw later, where nothing turns it into an error result.
@@ -61,4 +61,9 @@ function isURL(location: unknown): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** What the server sent, quoted in a message: never more than 80 characters of it. */
+function clip(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -63,7 +63,7 @@ describe('applyAction(result)', () => {
 	test('a location that is not a URL is applied as an error result', async () => {
 		await applyAction({ type: 'redirect', status: 303, location: 'http://[::1' });
 		expect(goto).not.toHaveBeenCalled();
-		expect(String(page.error)).toMatch(/Invalid URL/);
+		expect(String(page.error)).toMatch(/Refused to navigate to an invalid URL/);
 	});
 
 	test('a goto that throws is applied as an error result', async () => {

@@ -3,7 +3,7 @@ import { tick } from 'svelte';
 import { boundaryFor } from './boundary.svelte.js';
 import { config } from './config.js';
 import { resetFocus } from './focus.js';
-import { navigate } from './navigate.js';
+import { navigate, target } from './navigate.js';
 import { pageState } from './page.svelte.js';
 import type { ActionResult } from './types.js';
 
@@ -11,8 +11,9 @@ import type { ActionResult } from './types.js';
  * Applies a result to the page, wherever the form posted:
  * - `success` / `failure`: sets `page.form` to `result.data` and `page.status`, clears
  *   `page.error`; a success then resets focus;
- * - `redirect`: `goto(location, { invalidateAll: true })`; a refused or failed navigation is
- *   applied as an `error` result instead;
+ * - `redirect`: `goto(location, { invalidateAll: true })`, or a full navigation to another
+ *   origin (only those in `allowedOrigins`, when set); a refused or failed navigation is applied
+ *   as an `error` result instead;
  * - `error`: sets `page.error` and `page.status` (500 when the result has none); the root
  *   `<ErrorBoundary>`, if any, shows it.
  */
@@ -26,13 +27,19 @@ export function applyAction<
 
 /** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
 export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
+
 	if (result.type === 'redirect') {
 		try {
-			const url = new URL(result.location, location.href);
+			// Refuses script URLs however spelled, and locations that are no URL at all.
+			const url = target(result.location);
+			const { allowedOrigins } = config;
+			const same = url.origin === location.origin;
+			if (!same && allowedOrigins && !allowedOrigins.some((origin) => new URL(origin).origin === url.origin)) {
+				throw new Error(`Refused to follow a redirect to ${url.origin.slice(0, 80)}: it is not in configure({ allowedOrigins })`);
+			}
 			// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
-			// included) only handle their own origin, and script URLs never reach them.
-			const goto = url.origin === location.origin ? config.goto : navigate;
-			await goto(url.href, { invalidateAll: true });
+			// included) only handle their own origin.
+			await (same ? config.goto : navigate)(url.href, { invalidateAll: true });
 		} catch (error) {
 			await applyResult({ type: 'error', error }, form);
 		}

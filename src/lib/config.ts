@@ -7,7 +7,8 @@ const defaults: Config = {
 	invalidateAll: runRefreshers,
 	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
 	fetch: (input, init) => fetch(input, init),
-	transport: {}
+	transport: {},
+	allowedOrigins: undefined
 };
 
 /** The options in force. Read at the moment they are used, so `configure` can come late. */

@@ -20,19 +20,22 @@ export function deserialize<
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 >(text: string): ActionResult<Success, Failure> {
 	let result;
+	let proto = false;
 	try {
-		result = JSON.parse(text);
+		// JSON.parse makes `__proto__` an own key, harmless until someone merges the result into
+		// another object (`Object.assign`, a deep merge): refused, as devalue refuses it in `data`.
+		result = JSON.parse(text, (key, value) => ((proto ||= key === '__proto__'), value));
 	} catch (error) {
-		throw new Error(`Not an action result: the body is not JSON (${(error as Error).message})`);
+		throw new Error(`Not an action result: the body is not JSON (${clip((error as Error).message)})`);
 	}
-	const problem = shapeProblem(result);
+	const problem = proto ? 'a "__proto__" key' : shapeProblem(result);
 	if (problem) throw new Error(`Not an action result: ${problem}`);
 
 	if (result.data !== undefined) {
 		try {
 			result.data = devalue.parse(result.data, revivers);
 		} catch (error) {
-			throw new Error(`Not an action result: "data" is not valid devalue output (${(error as Error).message})`);
+			throw new Error(`Not an action result: "data" is not valid devalue output (${clip((error as Error).message)})`);
 		}
 	}
 	return result;
@@ -42,9 +45,25 @@ export function deserialize<
 function shapeProblem(result: any): string | undefined {
 	if (typeof result !== 'object' || result === null) return 'expected an object';
 	const { type } = result;
-	if (!TYPES.has(type)) return `unknown "type" ${JSON.stringify(type)}`;
-	if (type === 'redirect' && typeof result.location !== 'string') return 'a redirect without "location"';
+	if (!TYPES.has(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
+	const { location } = result;
+	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
+	// A bad `location` would throw later, where nothing turns it into an error result.
+	if (location !== undefined && !isURL(location)) return '"location" is not a URL';
 	if (type === 'error') return result.error === undefined ? 'an error without "error"' : undefined;
 	if (typeof result.status !== 'number') return `a ${type} without a numeric "status"`;
 	if (result.data !== undefined && typeof result.data !== 'string') return '"data" is not a string';
+}
+
+function isURL(location: unknown): boolean {
+	try {
+		return typeof location === 'string' && !!new URL(location, 'http://a');
+	} catch {
+		return false;
+	}
+}
+
+/** What the server sent, quoted in a message: never more than 80 characters of it. */
+function clip(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

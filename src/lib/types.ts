@@ -170,4 +170,10 @@ export interface Config {
 	fetch: typeof fetch;
 	/** Custom types for `deserialize`: SvelteKit's `transport` hook object works as it is. */
 	transport: Record<string, Transporter>;
+	/**
+	 * The origins (`https://auth.example.com`) a `redirect` result may lead to; the page's own
+	 * origin always may. Default: unset, so any http(s) redirect is followed, as a native form
+	 * submission follows it.
+	 */
+	allowedOrigins?: readonly string[];
 }

@@ -37,29 +37,49 @@ export function fillJsdomGaps(): void {
 }
 
 /**
- * jsdom's FormData gives every `<input type="file">` one empty entry, whatever its `files`.
- * Browsers send each selected file, or an empty `File` named "" when none is selected: put them
- * back, in order.
+ * jsdom's FormData differs from browsers' in two ways; each is fixed by showing jsdom, for the
+ * moment it builds the entry list, what a browser would see:
+ * - it ignores files selected by setting `files` (tests select them so, as user-event's `upload`
+ *   does) and sends an empty file instead: it is given those files;
+ * - it sends selected options that are disabled (it checks the `<select>` instead of the
+ *   option): they are unselected meanwhile, without running the selection algorithm.
+ * jsdom's own objects are reached through its `impl` symbol; elsewhere nothing changes.
  */
 function browserFormData(JsdomFormData: typeof FormData): typeof FormData {
 	return class BrowserFormData extends JsdomFormData {
 		constructor(form?: HTMLFormElement, submitter?: HTMLElement | null) {
-			super(form, submitter);
-			if (!form) return;
-			const files = new Map<string, File[]>();
-			for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file][name]:not(:disabled)')) {
-				const selected = input.files?.length ? [...input.files] : [new File([], '', { type: 'application/octet-stream' })];
-				files.set(input.name, [...(files.get(input.name) ?? []), ...selected]);
+			const undo: Array<() => void> = [];
+			for (const element of form?.elements ?? []) {
+				const own = impl(element);
+				if (!own) break;
+				const files = element instanceof HTMLInputElement && element.type === 'file' && Object.hasOwn(element, 'files')
+					? [...(element.files ?? [])].map(impl)
+					: undefined;
+				if (files?.every(Boolean)) {
+					const original = own.files;
+					own.files = Object.assign(files, { item: (i: number) => files[i] ?? null });
+					undo.push(() => (own.files = original));
+				}
+				if (element instanceof HTMLSelectElement) {
+					for (const option of element.options) {
+						if (option.selected && option.matches(':disabled')) {
+							impl(option)._selectedness = false;
+							undo.push(() => (impl(option)._selectedness = true));
+						}
+					}
+				}
 			}
-			if (files.size === 0) return;
-			const entries = [...this];
-			for (const name of new Set(entries.map(([name]) => name))) this.delete(name);
-			for (const [name, value] of entries) {
-				const queue = files.get(name);
-				const placeholder = value === '' || (value instanceof File && value.name === '' && value.size === 0);
-				if (placeholder && queue?.length) for (const file of queue.splice(0)) this.append(name, file);
-				else this.append(name, value);
+			try {
+				super(form, submitter);
+			} finally {
+				for (const step of undo) step();
 			}
 		}
 	};
+}
+
+/** The jsdom implementation object behind a DOM object, if it is one of jsdom's. */
+function impl(object: object): any {
+	const symbol = Object.getOwnPropertySymbols(object).find((s) => s.description === 'impl');
+	return symbol && (object as any)[symbol];
 }

@@ -313,7 +313,7 @@ const rows: Row[] = [
 		}
 	},
 	{
-		name: "repeated submits without a policy (SvelteKit 2's behaviour: each is sent, each result applied)",
+		name: "repeated submits without a policy, answered in order (SvelteKit 2's behaviour: each is sent, each result applied)",
 		respond: async (request) => {
 			const n = Number(new URL(request.url).searchParams.get('n') ?? 0);
 			return actionResponse({ type: 'failure', status: 400, data: { n } });
@@ -328,13 +328,61 @@ const rows: Row[] = [
 	}
 ];
 
-/**
- * Rows for the features of issue 5 ("Beyond SvelteKit"), one table row each once they exist, e.g.
- *   { name: 'timeout', options: { timeout: 50 }, respond: () => delay('infinite'),
- *     expect: errorResult(undefined, /timed out/) }
- *   { name: 'repeated submits, policy X', options: { ...X }, submits: 3, callbacks: n, expect: ... }
- */
-const pending = ['timeout', 'repeated submits under each repeat-submit policy'];
+/** Answers submission `n` (0, 1, 2) with a failure carrying `n`, the first ones last. */
+async function newestFirst(request: Request) {
+	const n = Number(new URL(request.url).searchParams.get('n') ?? 0);
+	await new Promise((resolve) => setTimeout(resolve, (2 - n) * 25));
+	return actionResponse({ type: 'failure', status: 400, data: { n } });
+}
+
+/** Only submission `n`'s result was applied, and nothing navigated. */
+function onlyApplied(n: number) {
+	return (outcome: Outcome) => {
+		expect(outcome.results).toEqual([{ type: 'failure', status: 400, data: { n } }]);
+		expect(outcome.page).toEqual({ form: { n }, status: 400, error: null });
+		expectNoNavigation(outcome);
+	};
+}
+
+// Rows for the options of "Beyond SvelteKit": a request timeout and the repeat-submit policies.
+rows.push(
+	{
+		name: 'timeout (the request is aborted, an error result says so)',
+		options: { timeout: 50 },
+		respond: () => new Promise<Response>(() => {}),
+		expect: errorResult(undefined, /^POST \/save\?\/save timed out after 50 ms$/)
+	},
+	{
+		name: "repeated submits, repeat: 'allow', answers out of order (older results discarded)",
+		options: { repeat: 'allow' },
+		respond: newestFirst,
+		submits: 3,
+		callbacks: 1,
+		expect(outcome) {
+			expect(outcome.requests).toBe(3);
+			onlyApplied(2)(outcome);
+		}
+	},
+	{
+		name: "repeated submits, repeat: 'abort' (earlier requests aborted silently)",
+		options: { repeat: 'abort' },
+		respond: newestFirst,
+		submits: 3,
+		callbacks: 1,
+		expect: onlyApplied(2)
+	},
+	{
+		name: "repeated submits, repeat: 'prevent' (later submits ignored while one is pending)",
+		options: { repeat: 'prevent' },
+		respond: newestFirst,
+		submits: 3,
+		callbacks: 1,
+		expect(outcome) {
+			expect(outcome.requests).toBe(1);
+			onlyApplied(0)(outcome);
+		}
+	}
+);
 
 // The runner.
 
@@ -499,7 +547,6 @@ async function run(row: Row) {
 
 describe('fault matrix: the result, what the user typed, and the form usable again', () => {
 	for (const row of rows) test(row.name, () => run(row), 20_000);
-	for (const name of pending) test.todo(`${name} (issue 5)`);
 });
 
 test('control: a success is the one path that resets the form, so the checks above can fail', async () => {

@@ -52,18 +52,22 @@ const TYPED = { email: 'typed@example.com', remember: true, plan: 'pro' };
 const PRISTINE = { email: '', remember: false, plan: 'free' };
 
 /**
- * Enhances FORM with a submit function whose callback runs `then` (default: `update()`), submits
- * it after typing, and resolves with the result once the callback has finished.
+ * Enhances FORM (posting to `action`) with a submit function whose callback runs `then`
+ * (default: `update()`), submits it after typing, and resolves with the result once the callback
+ * has finished.
  */
-async function submitWith(then: (input: Parameters<Exclude<Awaited<ReturnType<SubmitFunction>>, void>>[0]) => unknown = (i) => i.update()) {
+async function submitWith(
+	then: (input: Parameters<Exclude<Awaited<ReturnType<SubmitFunction>>, void>>[0]) => unknown = (i) => i.update(),
+	action = '?/login'
+) {
 	const done = deferred<ActionResult>();
-	const { form, action } = enhanced(FORM, () => async (input) => {
+	const enhancement = enhanced(FORM.replace('?/login', action), () => async (input) => {
 		await then(input);
 		done.resolve(input.result);
 	});
-	type(form);
-	form.requestSubmit();
-	return { form, action, result: await done.promise };
+	type(enhancement.form);
+	enhancement.form.requestSubmit();
+	return { ...enhancement, result: await done.promise };
 }
 
 describe('update(): the default behaviour', () => {
@@ -138,14 +142,7 @@ describe('update(): the default behaviour', () => {
 
 	test("another page's action: a success resets and invalidates but leaves page alone", async () => {
 		answer({ type: 'success', status: 200, data: { subscribed: true } }, '/newsletter');
-		const done = deferred();
-		const { form } = enhanced(FORM.replace('?/login', '/newsletter'), () => async ({ update }) => {
-			await update();
-			done.resolve();
-		});
-		type(form);
-		form.requestSubmit();
-		await done.promise;
+		const { form } = await submitWith(undefined, '/newsletter');
 		expect(values(form)).toEqual(PRISTINE);
 		expect(invalidateAll).toHaveBeenCalledOnce();
 		expect([page.form, page.status]).toEqual([null, 200]);
@@ -153,36 +150,18 @@ describe('update(): the default behaviour', () => {
 
 	test("another page's action: a failure leaves page alone", async () => {
 		answer({ type: 'failure', status: 400, data: { invalid: true } }, '/newsletter');
-		const done = deferred();
-		const { form } = enhanced(FORM.replace('?/login', '/newsletter'), () => async ({ update }) => {
-			await update();
-			done.resolve();
-		});
-		type(form);
-		form.requestSubmit();
-		await done.promise;
+		const { form } = await submitWith(undefined, '/newsletter');
 		expect([page.form, page.status]).toEqual([null, 200]);
 		expect(values(form)).toEqual(TYPED);
 	});
 
 	test("another page's action: redirects and errors are still applied", async () => {
 		answer({ type: 'error', status: 500, error: { message: 'Nope' } }, '/newsletter');
-		const done = deferred();
-		const { form } = enhanced(FORM.replace('?/login', '/newsletter'), () => async ({ update }) => {
-			await update();
-			done.resolve();
-		});
-		form.requestSubmit();
-		await done.promise;
+		await submitWith(undefined, '/newsletter');
 		expect(page.error).toEqual({ message: 'Nope' });
 
 		answer({ type: 'redirect', status: 303, location: '/thanks' }, '/newsletter');
-		const again = deferred();
-		enhanced(FORM.replace('?/login', '/newsletter'), () => async ({ update }) => {
-			await update();
-			again.resolve();
-		}).form.requestSubmit();
-		await again.promise;
+		await submitWith(undefined, '/newsletter');
 		expect(goto).toHaveBeenCalledWith('http://localhost:3000/thanks', { invalidateAll: true });
 	});
 
@@ -204,12 +183,7 @@ describe('update(): the default behaviour', () => {
 	test('configure({ isCurrentPage }) applies results of endpoints on other paths (SPA)', async () => {
 		configure({ isCurrentPage: (url) => url.pathname.startsWith('/api/') });
 		answer({ type: 'failure', status: 400, data: { message: 'Wrong password' } }, '/api/login');
-		const done = deferred();
-		enhanced(FORM.replace('?/login', '/api/login'), () => async ({ update }) => {
-			await update();
-			done.resolve();
-		}).form.requestSubmit();
-		await done.promise;
+		await submitWith(undefined, '/api/login');
 		expect(page.form).toEqual({ message: 'Wrong password' });
 	});
 });

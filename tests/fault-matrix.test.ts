@@ -552,7 +552,8 @@ describe('fault matrix: the result, what the user typed, and the form usable aga
 test('control: a success is the one path that resets the form, so the checks above can fail', async () => {
 	const user = userEvent.setup({ delay: null });
 	const done = deferred();
-	render(FaultForm, { options: { submit: () => async ({ update }) => (await update(), done.resolve()) } });
+	const options: EnhanceOptions = { submit: () => async ({ update }) => (await update(), done.resolve()) };
+	render(FaultForm, { options });
 	const form = document.querySelector('form')!;
 	let resets = 0;
 	form.addEventListener('reset', () => resets++);

@@ -5,19 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { chromiumArgs as ARGS, executablePath as CHROMIUM } from '../tests/e2e/chromium.js';
 import { root } from './build.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 /** Median of a list of numbers. @param {number[]} values */
 export const median = (values) => {

@@ -5,21 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { chromiumArgs as sharedArgs, executablePath } from './chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Debian's Chromium; nothing is downloaded. Elsewhere, point `CHROMIUM_PATH` at a Chrome. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
+	...sharedArgs,
 	// Only the demo is reachable: any other host fails to resolve, so an open redirect that
 	// slipped through would end on an error page instead of on the internet.
 	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'

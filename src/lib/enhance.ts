@@ -190,7 +190,7 @@ export function enhance<
 
 /** The abort reason of a request that `repeat: 'abort'` replaces. */
 function replaced() {
-	return new DOMException('A newer submission of the form replaced this one', 'AbortError');
+	return new DOMException('Replaced by a newer submission', 'AbortError');
 }
 
 /** The abort reason of a request timeout: a `TimeoutError`, as `AbortSignal.timeout` gives. */

@@ -1,4 +1,4 @@
-import { BROWSER } from 'esm-env';
+import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
 import { boundaryFor } from './boundary.svelte.js';
 import { config } from './config.js';
@@ -35,7 +35,8 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 			const { allowedOrigins } = config;
 			const same = url.origin === location.origin;
 			if (!same && allowedOrigins && !allowedOrigins.some((origin) => new URL(origin).origin === url.origin)) {
-				throw new Error(`Refused to follow a redirect to ${url.origin.slice(0, 80)}: it is not in configure({ allowedOrigins })`);
+				const why = DEV ? ': it is not in configure({ allowedOrigins })' : '';
+				throw new Error(`Refused to follow a redirect to ${url.origin.slice(0, 80)}${why}`);
 			}
 			// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
 			// included) only handle their own origin.

@@ -2,8 +2,6 @@ import * as devalue from 'devalue';
 import { revivers } from './config.js';
 import type { ActionResult } from './types.js';
 
-const TYPES = new Set(['success', 'failure', 'redirect', 'error']);
-
 /**
  * Parses the body of an action response: JSON, with `data` decoded by devalue (so `Date`,
  * `BigInt`, `Map`, `Set`, custom `transport` types… survive). Throws an `Error` that says what
@@ -45,7 +43,7 @@ export function deserialize<
 function shapeProblem(result: any): string | undefined {
 	if (typeof result !== 'object' || result === null) return 'expected an object';
 	const { type } = result;
-	if (!TYPES.has(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
+	if (!['success', 'failure', 'redirect', 'error'].includes(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
 	const { location } = result;
 	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
 	// A bad `location` would throw later, where nothing turns it into an error result.

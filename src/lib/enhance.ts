@@ -67,8 +67,7 @@ export function enhance<
 		const o = typeof options === 'function' ? { submit: options } : options;
 		if (DEV) assertOptions(o);
 		({ submit = () => {}, fetch: formFetch, repeat = 'allow', timeout } = o);
-		observers = [];
-		for (const observer of [o.submission, o.focusInvalid, o.announce]) if (observer) observers.push(observer);
+		observers = [o.submission, o.focusInvalid, o.announce].filter((observer) => !!observer);
 	}
 
 	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
@@ -108,6 +107,7 @@ export function enhance<
 		const n = ++made;
 		const controller = new AbortController();
 		let cancelled = false;
+		/** The answer, once it arrived: the observers get it unless it was discarded. */
 		let result: ActionResult | undefined;
 		let end: ((result?: ActionResult) => void) | undefined;
 		going++;
@@ -132,21 +132,20 @@ export function enhance<
 				latest = controller;
 				sent = n;
 			}
-			if (observers.length) end = observe(input);
+			end = observe(input);
 			const ms = timeout;
 			const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
-			let answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
+			const answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
 			clearTimeout(timer);
 			// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
-			if (controller.signal.aborted) answer = timeoutResult(controller.signal.reason);
+			result = controller.signal.aborted ? timeoutResult(controller.signal.reason) : answer;
 
 			// Discarded: aborted (silently), or a newer submission's result was taken first. Its
 			// callback is not called, so no app code can write the older result over the newer
 			// one; the newer submission's callback runs (or ran), so nothing waits for this one.
-			if (!answer || n < taken) return;
-			const taking = answer;
+			if (!result || n < taken) return;
+			const taking = result;
 			taken = n;
-			result = taking;
 			await callback({
 				action,
 				formData,
@@ -157,6 +156,7 @@ export function enhance<
 		} finally {
 			going--;
 			if (latest === controller) latest = undefined;
+			// Nothing for a discarded result (`n < taken` covers one discarded after it arrived).
 			end?.(n < taken ? undefined : result);
 		}
 	}
@@ -190,7 +190,7 @@ export function enhance<
 
 /** The abort reason of a request that `repeat: 'abort'` replaces. */
 function replaced() {
-	return new DOMException('A newer submission of the form replaced this one', 'AbortError');
+	return new DOMException('Replaced by a newer submission', 'AbortError');
 }
 
 /** The abort reason of a request timeout: a `TimeoutError`, as `AbortSignal.timeout` gives. */

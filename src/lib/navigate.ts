@@ -1,4 +1,4 @@
-import { BROWSER } from 'esm-env';
+import { BROWSER, DEV } from 'esm-env';
 
 /**
  * The default `goto`: a full navigation, as a native form submission would make, but only to
@@ -28,7 +28,9 @@ export function target(url: string | URL): URL {
 	} catch {}
 	const kind = /^(javascript|data|vbscript):/.exec(unmask(text))?.[0] ?? (parsed ? parsed.protocol : 'an invalid');
 	if (!/^https?:$/.test(kind)) {
-		throw new Error(`Refused to navigate to ${kind} URL ${JSON.stringify(text.slice(0, 80))}: only http(s) redirects are followed`);
+		// Why, in development only: the refusal itself says what was wrong.
+		const why = DEV ? ': only http(s) redirects are followed' : '';
+		throw new Error(`Refused to navigate to ${kind} URL ${JSON.stringify(text.slice(0, 80))}${why}`);
 	}
 	return parsed!;
 }

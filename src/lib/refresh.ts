@@ -18,11 +18,16 @@ export function onInvalidate(refresh: Refresher): () => void {
 
 /** Re-runs every registered refresher; resolves when all are done. */
 export async function runRefreshers(): Promise<void> {
-	const results = await Promise.allSettled([...refreshers].map(async (refresh) => refresh()));
-	for (const result of results) {
-		// A broken refresher must not stop the result from being applied: report it and go on.
-		if (result.status === 'rejected') console.error('invalidateAll: a refresher failed', result.reason);
-	}
+	await Promise.all(
+		[...refreshers].map(async (refresh) => {
+			try {
+				await refresh();
+			} catch (error) {
+				// A broken refresher must not stop the result from being applied: report it and go on.
+				console.error('invalidateAll: a refresher failed', error);
+			}
+		})
+	);
 }
 
 /** Forgets every registered refresher. */

@@ -15,11 +15,13 @@ export async function sendAction(
 	signal: AbortSignal,
 	fetch: typeof globalThis.fetch
 ): Promise<ActionResult | undefined> {
-	const multipart = enctype === 'multipart/form-data';
 	const headers: Record<string, string> = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+	let body: FormData | URLSearchParams = formData;
 	// No content-type for FormData: the browser adds it with the multipart boundary.
-	if (!multipart) headers['content-type'] = enctype === 'text/plain' ? enctype : 'application/x-www-form-urlencoded';
-	const body = multipart ? formData : new URLSearchParams(formData as unknown as string[][]);
+	if (enctype !== 'multipart/form-data') {
+		headers['content-type'] = enctype === 'text/plain' ? enctype : 'application/x-www-form-urlencoded';
+		body = new URLSearchParams(formData as unknown as string[][]);
+	}
 	const where = `POST ${action.pathname}${action.search}`;
 
 	let response: Response;

@@ -27,7 +27,6 @@ export function applyAction<
 
 /** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
 export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
-
 	if (result.type === 'redirect') {
 		try {
 			// Refuses script URLs however spelled, and locations that are no URL at all.

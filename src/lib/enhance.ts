@@ -132,7 +132,8 @@ export function enhance<
 				latest = controller;
 				sent = n;
 			}
-			end = observe(input);
+			// Most forms have no observers: spare every submit the bookkeeping.
+			if (observers.length) end = observe(input);
 			const ms = timeout;
 			const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
 			const answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);

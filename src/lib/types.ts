@@ -176,4 +176,31 @@ export interface Config {
 	 * submission follows it.
 	 */
 	allowedOrigins?: readonly string[];
+	/**
+	 * The app's own `applyAction`, handed every result after the library applied it to its own
+	 * `page` (and after the race rule: a stale result never gets here): a `success` or `failure`
+	 * of the current page, and an `error` that no `<ErrorBoundary>` shows. Redirects never get
+	 * here (the library checks the target, then calls `goto`). `configure(sveltekit)` sets it
+	 * to SvelteKit's, which updates the `form` prop, `$app/state`, `$app/stores`, renders the
+	 * nearest `+error.svelte` and resets focus. Default: unset.
+	 */
+	applyAction?: (result: ActionResult) => Promise<void> | void;
+	/**
+	 * Decodes the devalue text of a result's `data`, after `deserialize`'s own checks.
+	 * `configure(sveltekit)` sets it to SvelteKit's decoding (the app's `transport` hook).
+	 * Default: unset, so devalue with the `transport` option's decoders. Whichever of
+	 * `decode` and `transport` was configured last decides.
+	 */
+	decode?: (data: string) => unknown;
+	/**
+	 * Registers a callback to run after every client-side navigation; `configure` calls it (in
+	 * the browser) with what clears `page` and every `<ErrorBoundary>`, so it needs to run while a
+	 * component initialises. `configure(sveltekit)` sets SvelteKit's `afterNavigate`.
+	 */
+	afterNavigate?: (callback: () => void) => void;
+	/**
+	 * Registers a callback to run before every navigation, which may `cancel()` it (leave
+	 * guards use it). `configure(sveltekit)` sets SvelteKit's `beforeNavigate`. Default: unset.
+	 */
+	beforeNavigate?: (callback: (navigation: { cancel(): void; willUnload: boolean; type: string }) => void) => void;
 }

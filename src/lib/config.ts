@@ -23,8 +23,8 @@ export let revivers: Record<string, (value: any) => any> = {};
  * Merges `options` into the current configuration; for each option, the later call wins.
  *
  * ```js
- * // Inside SvelteKit, once, at the top level of the root +layout.svelte script:
- * import { sveltekit } from 'svelte-form-actions/sveltekit';
+ * // Inside SvelteKit, once, at the top level of the root +layout.svelte script, with
+ * // `sveltekit` from the package's `/sveltekit` entry:
  * configure(sveltekit);
  * ```
  */

@@ -6,16 +6,9 @@ import type { ActionResult, Config } from '../types.js';
 
 /**
  * The `configure` options that wire this library into SvelteKit's router and page state, from
- * SvelteKit's public `$app/forms` and `$app/navigation`. Once, at the top level of the root
- * `+layout.svelte` script:
- *
- * ```svelte
- * <script>
- *   import { configure } from 'svelte-form-actions';
- *   import { sveltekit } from 'svelte-form-actions/sveltekit';
- *   configure(sveltekit);
- * </script>
- * ```
+ * SvelteKit's public `$app/forms` and `$app/navigation`. Pass it to `configure` once, at the top
+ * level of the root `+layout.svelte` script (not in `onMount` or `$effect`): `configure(sveltekit)`.
+ * (No import lines here: svelte-package would rewrite the package's name in them.)
  *
  * It sets:
  * - `applyAction`: SvelteKit's, handed each result after the library's own checks and race

@@ -1,9 +1,8 @@
 import * as devalue from 'devalue';
-import type { Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-// @ts-expect-error: a plain JavaScript script, without types
-import { fixtureDir } from '../../scripts/fixtures.js';
-import { snapshot, useDemo, type RecordedRequest } from './harness.js';
+import type { Page } from 'playwright-core';
+import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
  * fixtures/kit2: an `sv create`-shaped SvelteKit 2 app with the library installed from its
@@ -12,7 +11,7 @@ import { snapshot, useDemo, type RecordedRequest } from './harness.js';
  * /kit/… from `$app/forms`. Both must send the same requests and leave the user looking at the
  * same page (heading, messages, fields, focus, text), with JavaScript on and off.
  */
-const app = useDemo(fixtureDir('kit2'));
+const app = useDemo(fileURLToPath(new URL('../../fixtures/kit2', import.meta.url)));
 
 /** What the user does on a case's page; `done` is what shows once the last answer is applied. */
 interface Case {
@@ -117,7 +116,7 @@ for (const javaScript of [true, false]) {
 
 describe('where the wording differs on purpose, the structure is the same', () => {
 	test("a network failure renders the root +error.svelte with a 500; the message says what failed", async () => {
-		const seen = [];
+		const seen: Array<Snapshot & { page: Page }> = [];
 		for (const side of ['ours', 'kit'] as const) {
 			const page = await app.open(`/${side}/state`);
 			await page.route('**/state', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
@@ -139,5 +138,3 @@ describe('where the wording differs on purpose, the structure is the same', () =
 		expect(ours.messages[0]).toMatch(/\S/);
 	});
 });
-
-export type { Page };

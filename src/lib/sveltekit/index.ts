@@ -26,7 +26,7 @@ export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto'
 	applyAction: (result: ActionResult) => applyAction(result),
 	// SvelteKit decodes `data` with the app's transport decoders only through `deserialize`:
 	// give it a result holding just `data` (the library checked the rest already).
-	decode: (data: string) => deserialize(JSON.stringify({ type: 'success', status: 200, data })).data,
+	decode: (data: string) => (deserialize(JSON.stringify({ type: 'success', status: 200, data })) as { data?: unknown }).data,
 	goto: (url: string | URL, options: { invalidateAll: boolean }) => goto(url, options),
 	invalidateAll,
 	afterNavigate,

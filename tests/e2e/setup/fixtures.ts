@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-// @ts-expect-error: a plain JavaScript script, without types
-import { prepareFixture } from '../../../scripts/fixtures.js';
 
 /** The fixture apps the end-to-end tests drive: installed, given the packed library, built. */
 const fixtures = ['kit2'];
 
-export default function setup() {
+export default async function setup() {
+	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
+	const { prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
 	// As for the demo: SvelteKit's Vite plugin behaves differently when it believes it runs under vitest.
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
 	for (const name of fixtures) {

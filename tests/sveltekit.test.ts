@@ -198,3 +198,10 @@ test('a navigation (SvelteKit calling the afterNavigate callback) clears page an
 	expect(screen.queryByRole('alert')).toBeNull();
 	expect(page.error).toBeNull();
 });
+
+test('configure(sveltekit) outside component initialisation says where it belongs', () => {
+	const afterNavigate = () => {
+		throw new Error('lifecycle_outside_component');
+	};
+	expect(() => configure({ afterNavigate })).toThrow(/top level of the root \+layout\.svelte script/);
+});

@@ -35,16 +35,19 @@ export function configure(options: Partial<Config>): void {
 		// The transport given last decides how `data` decodes.
 		if (!('decode' in options)) config.decode = undefined;
 	}
-	if (BROWSER && options.afterNavigate) {
-		try {
-			options.afterNavigate(clearPage);
-		} catch (error) {
-			if (!DEV) throw error;
-			throw new Error(
-				'configure() registers its afterNavigate while a component initialises: call configure(sveltekit) ' +
-					'at the top level of the root +layout.svelte script, not in onMount, $effect or a handler.',
-				{ cause: error }
-			);
+	const afterNavigate = options.afterNavigate;
+	if (BROWSER && afterNavigate) {
+		if (!DEV) afterNavigate(clearPage);
+		else {
+			try {
+				afterNavigate(clearPage);
+			} catch (error) {
+				throw new Error(
+					'configure() registers its afterNavigate while a component initialises: call configure(sveltekit) ' +
+						'at the top level of the root +layout.svelte script, not in onMount, $effect or a handler.',
+					{ cause: error }
+				);
+			}
 		}
 	}
 }

@@ -137,6 +137,19 @@ export type AnnounceText<
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > = (result: ActionResult<Success, Failure>) => string | null | undefined | false;
 
+/** What a navigation guard learns of a navigation: the shape of SvelteKit's `BeforeNavigate`. */
+export interface BeforeNavigateNavigation {
+	/** Stops the navigation (for one that unloads the page, the browser asks the user instead). */
+	cancel(): void;
+	/** Whether the document is about to be unloaded (a reload, another site, closing the tab). */
+	willUnload: boolean;
+	/** `'link'`, `'goto'`, `'popstate'`, `'form'`, `'leave'`… */
+	type: string;
+}
+
+/** A function `beforeNavigate` calls before each navigation. */
+export type BeforeNavigateCallback = (navigation: BeforeNavigateNavigation) => void;
+
 /** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
 export interface Transporter<T = any, U = any> {
 	/** Returns a serializable value when `value` is of this type, else a falsy value. */
@@ -199,8 +212,10 @@ export interface Config {
 	 */
 	afterNavigate?: (callback: () => void) => void;
 	/**
-	 * Registers a callback to run before every navigation, which may `cancel()` it (leave
-	 * guards use it). `configure(sveltekit)` sets SvelteKit's `beforeNavigate`. Default: unset.
+	 * Registers a function to call before each in-app navigation, for as long as the component
+	 * being initialised lives: SvelteKit's `beforeNavigate` has this shape (`configure(sveltekit)`
+	 * sets it). `unsaved()` guards leaving with it; without it, only `beforeunload` (reloads, other
+	 * sites, closing the tab) asks. Default: unset.
 	 */
-	beforeNavigate?: (callback: (navigation: { cancel(): void; willUnload: boolean; type: string }) => void) => void;
+	beforeNavigate?: (callback: BeforeNavigateCallback) => void;
 }

@@ -119,6 +119,19 @@ for (const javaScript of [true, false]) {
 	});
 }
 
+test('inside an <ErrorBoundary>, an error shows beside the form, which keeps what was typed', async () => {
+	const page = await app.open('/ours/boundary');
+	await page.getByLabel('Note').fill('typed');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await page.getByRole('alert').waitFor();
+	const seen = await snapshot(page, app.origin);
+	// Not replaced by +error.svelte: the page, what was typed, and the error in the boundary, focused.
+	expect(seen).toMatchObject({ path: '/ours/boundary', heading: 'Send a note', fields: { note: 'typed' } });
+	expect(seen.messages).toHaveLength(1);
+	expect(seen.messages[0]).toContain('Down for maintenance');
+	expect(seen.focus).toMatch(/^div "Down for maintenance/);
+});
+
 describe('where the wording differs on purpose, the structure is the same', () => {
 	/** What must match when the words differ: where the user is, the heading, how many messages, focus. */
 	const structure = ({ path, heading, messages, focus }: Snapshot) => ({

@@ -43,9 +43,27 @@ export interface OpenOptions {
 	viewport?: { width: number; height: number };
 }
 
+/** One Chromium per test file, however many demo servers the file starts. */
+let sharedBrowser: Promise<Browser> | undefined;
+let browserUsers = 0;
+
+function useBrowser(): Promise<Browser> {
+	browserUsers++;
+	// launch() gives the browser a fresh temporary profile and deletes it on close.
+	return (sharedBrowser ??= chromium.launch({ executablePath, args: chromiumArgs }));
+}
+
+async function releaseBrowser(): Promise<void> {
+	if (--browserUsers > 0 || !sharedBrowser) return;
+	const browser = sharedBrowser;
+	sharedBrowser = undefined;
+	await (await browser).close();
+}
+
 /**
- * Starts the demo's production build and Chromium for this test file, and stops both after it.
- * Every test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
+ * Starts the demo's production build for this test file, and Chromium, and stops both after it.
+ * Each call starts its own server, from the demo's known state (the browser is shared). Every
+ * test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
  */
 export function useDemo(): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
@@ -73,11 +91,7 @@ export function useDemo(): Demo {
 	};
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([
-			serve(),
-			// launch() gives the browser a fresh temporary profile and deletes it on close.
-			chromium.launch({ executablePath, args: chromiumArgs })
-		]);
+		[server, browser] = await Promise.all([serve(), useBrowser()]);
 		demo.origin = server.origin;
 		demo.requests = server.requests;
 	});
@@ -89,7 +103,7 @@ export function useDemo(): Demo {
 		expect(errors, 'uncaught errors in the page').toEqual([]);
 	});
 	afterAll(async () => {
-		await browser?.close();
+		await releaseBrowser();
 		await server?.close();
 	});
 	return demo;

@@ -41,6 +41,8 @@ export interface OpenOptions {
 	/** Logged in as this user (the demo's session cookie). */
 	user?: string;
 	viewport?: { width: number; height: number };
+	/** Called with the new page before it loads, e.g. to listen to its responses. */
+	watch?: (page: Page) => void;
 }
 
 /** One Chromium per test file, however many demo servers the file starts. */
@@ -74,7 +76,7 @@ export function useDemo(): Demo {
 	const demo: Demo = {
 		origin: '',
 		requests: [],
-		async open(path, { javaScript = true, user, viewport } = {}) {
+		async open(path, { javaScript = true, user, viewport, watch } = {}) {
 			const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport });
 			contexts.push(context);
 			context.setDefaultTimeout(10_000);
@@ -84,6 +86,7 @@ export function useDemo(): Demo {
 			}
 			const page = await context.newPage();
 			page.on('pageerror', (error) => pageErrors.push(error));
+			watch?.(page);
 			await page.goto(demo.origin + path);
 			if (javaScript) await page.locator('.mode[data-enhanced="true"]').waitFor();
 			return page;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compile } from 'svelte/compiler';
+import { compile, parseCss } from 'svelte/compiler';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { codeBlocks, type CodeBlock } from './helpers/markdown.js';
@@ -136,6 +136,14 @@ const checks: Record<string, (block: CodeBlock, where: string) => string[]> = {
 			return [String(error)];
 		}
 	},
+	css: ({ code }) => {
+		try {
+			parseCss(code);
+			return [];
+		} catch (error) {
+			return [String((error as Error).message)];
+		}
+	},
 	text: () => [],
 	// Markdown shown as an example: its own blocks follow the same rules.
 	md: ({ code }, where) => codeBlocks(code).flatMap((block) => problemsOf(block, `${where} > line ${block.line}`))
@@ -183,7 +191,7 @@ describe('the checks catch', () => {
 	});
 	test('an unknown language or flag, and a bad block inside a Markdown example', () => {
 		expect(problemsOf({ lang: 'python', flags: [], code: '', line: 1 }, 'x')).toEqual([
-			'"python" is not a language among svelte, ts, js, sh, json, text, md'
+			'"python" is not a language among svelte, ts, js, sh, json, css, text, md'
 		]);
 		expect(problemsOf({ lang: 'ts', flags: ['partial'], code: '', line: 1 }, 'x')).toEqual(['unknown flag "partial"']);
 		expect(problemsOf({ lang: 'md', flags: [], code: '```sh\nnpm run nope\n```', line: 1 }, 'x')).toEqual(['no script "nope" in package.json']);

@@ -55,3 +55,15 @@ test('an error shows in the root boundary, takes focus, and keeps what was typed
 	await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
 	expect(screen.queryByRole('alert')).toBeNull();
 });
+
+test("after an error, the earlier failure's message is gone (what was typed stays)", async () => {
+	const user = userEvent.setup();
+	render(App);
+	await user.click(screen.getByRole('button', { name: 'Add' }));
+	expect(await screen.findByText('Write something first.')).toBeTruthy();
+	await user.type(screen.getByLabelText('New todo'), 'half-written');
+	await user.click(screen.getByRole('button', { name: 'Clear all' }));
+	await screen.findByRole('alert');
+	expect(screen.queryByText('Write something first.')).toBeNull();
+	expect((screen.getByLabelText('New todo') as HTMLInputElement).value).toBe('half-written');
+});

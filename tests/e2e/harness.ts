@@ -41,11 +41,31 @@ export interface OpenOptions {
 	/** Logged in as this user (the demo's session cookie). */
 	user?: string;
 	viewport?: { width: number; height: number };
+	/** Called with the new page before it loads, e.g. to listen to its responses. */
+	watch?: (page: Page) => void;
+}
+
+/** One Chromium per test file, however many demo servers the file starts. */
+let sharedBrowser: Promise<Browser> | undefined;
+let browserUsers = 0;
+
+function useBrowser(): Promise<Browser> {
+	browserUsers++;
+	// launch() gives the browser a fresh temporary profile and deletes it on close.
+	return (sharedBrowser ??= chromium.launch({ executablePath, args: chromiumArgs }));
+}
+
+async function releaseBrowser(): Promise<void> {
+	if (--browserUsers > 0 || !sharedBrowser) return;
+	const browser = sharedBrowser;
+	sharedBrowser = undefined;
+	await (await browser).close();
 }
 
 /**
- * Starts the demo's production build and Chromium for this test file, and stops both after it.
- * Every test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
+ * Starts the demo's production build for this test file, and Chromium, and stops both after it.
+ * Each call starts its own server, from the demo's known state (the browser is shared). Every
+ * test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
  */
 export function useDemo(): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
@@ -56,7 +76,7 @@ export function useDemo(): Demo {
 	const demo: Demo = {
 		origin: '',
 		requests: [],
-		async open(path, { javaScript = true, user, viewport } = {}) {
+		async open(path, { javaScript = true, user, viewport, watch } = {}) {
 			const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport });
 			contexts.push(context);
 			context.setDefaultTimeout(10_000);
@@ -66,6 +86,7 @@ export function useDemo(): Demo {
 			}
 			const page = await context.newPage();
 			page.on('pageerror', (error) => pageErrors.push(error));
+			watch?.(page);
 			await page.goto(demo.origin + path);
 			if (javaScript) await page.locator('.mode[data-enhanced="true"]').waitFor();
 			return page;
@@ -73,11 +94,7 @@ export function useDemo(): Demo {
 	};
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([
-			serve(),
-			// launch() gives the browser a fresh temporary profile and deletes it on close.
-			chromium.launch({ executablePath, args: chromiumArgs })
-		]);
+		[server, browser] = await Promise.all([serve(), useBrowser()]);
 		demo.origin = server.origin;
 		demo.requests = server.requests;
 	});
@@ -89,7 +106,7 @@ export function useDemo(): Demo {
 		expect(errors, 'uncaught errors in the page').toEqual([]);
 	});
 	afterAll(async () => {
-		await browser?.close();
+		await releaseBrowser();
 		await server?.close();
 	});
 	return demo;

@@ -74,6 +74,8 @@ const cases: Array<[string, string, Body, string?]> = [
 	['login with a wrong password: fail(400)', '/login?/login', { email: 'demo@example.com', password: 'nope' }],
 	['register: data', '/login?/register', { email: 'new@example.com', password: 'pw' }],
 	['register without password: fail(400)', '/login?/register', { email: 'x@example.com' }],
+	['register a taken email: fail(400), the password unchanged', '/login?/register', { email: 'demo@example.com', password: 'mine' }],
+	['login with the unchanged password: redirect(303)', '/login?/login', { email: 'demo@example.com', password: 'demo' }],
 	['login: redirect(303)', '/login?/login', { email: 'new@example.com', password: 'pw' }],
 	['an unknown action: 404', '/login?/nonexistent', {}],
 	['no action name on a page of named actions: 404', '/login', {}],

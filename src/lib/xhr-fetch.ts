@@ -22,10 +22,14 @@ export function xhrFetch(onProgress: (sent: number, total: number) => void): typ
 			// Listening to `upload` is what makes the browser report it (and, across origins,
 			// makes the request need a CORS preflight).
 			xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0);
-			const abort = () => xhr.abort();
+			// Settled at once, as `fetch` is, whether or not the request reports its abort.
+			const abort = () => {
+				reject(signal!.reason);
+				xhr.abort();
+			};
 			signal?.addEventListener('abort', abort);
 			xhr.onloadend = () => signal?.removeEventListener('abort', abort);
-			xhr.onabort = () => reject(signal?.reason ?? new DOMException('The request was aborted', 'AbortError'));
+			xhr.onabort = () => reject(new DOMException('The request was aborted', 'AbortError'));
 			xhr.onerror = () => reject(new TypeError('Failed to fetch'));
 			xhr.onload = () => {
 				try {

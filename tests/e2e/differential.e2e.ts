@@ -16,7 +16,17 @@ describe("same requests and same visible state as SvelteKit's own enhance", () =
 			const kit = await play(demo, scenario, { twin: true });
 
 			expect(ours.posts.length).toBeGreaterThan(0);
-			expect(await Promise.all(ours.posts.map(comparable))).toEqual(await Promise.all(kit.posts.map(comparable)));
+			const kitPosts = await Promise.all(kit.posts.map(comparable));
+			if (scenario.path === '/upload') {
+				// The upload page posts through XMLHttpRequest (`uploadProgress()`), which has no cache
+				// mode: it sends every header fetch sends but the two that `cache: 'no-store'` adds.
+				for (const { headers } of kitPosts) {
+					expect([headers.pragma, headers['cache-control']]).toEqual(['no-cache', 'no-cache']);
+					delete headers.pragma;
+					delete headers['cache-control'];
+				}
+			}
+			expect(await Promise.all(ours.posts.map(comparable))).toEqual(kitPosts);
 			// SvelteKit shows an error on its error page, this library in the page: `play` has
 			// checked that both show the same message.
 			if (!scenario.errorPage) expect(ours.seen).toEqual(kit.seen);

@@ -191,8 +191,8 @@ export class Unsaved implements SubmissionObserver {
 	#beforeUnload = (event: BeforeUnloadEvent) => {
 		if (!this.#options.guard || !this.#asks()) return;
 		event.preventDefault();
-		// Older browsers ask only when `returnValue` is set.
-		event.returnValue = '';
+		// Older browsers ask only when `returnValue` is set to some text (which none shows).
+		event.returnValue = this.#options.message;
 	};
 
 	#beforeNavigate: BeforeNavigateCallback = (navigation) => {

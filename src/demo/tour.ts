@@ -15,7 +15,8 @@ export interface Stop {
 export const tour: Stop[] = [
 	{ path: '/', label: 'Home', title: 'svelte-form-actions', shows: 'a form that posts to another page’s actions' },
 	{ path: '/login', label: 'Log in', title: 'Log in', shows: 'named actions, fail and redirect' },
-	{ path: '/upload', label: 'Upload', title: 'Upload files', shows: 'a multipart form with files' },
+	{ path: '/upload', label: 'Upload', title: 'Upload files', shows: 'a multipart form with upload progress' },
+	{ path: '/draft', label: 'Draft', title: 'Write a post', shows: 'drafts that survive a reload, and a guard before leaving' },
 	{ path: '/slow', label: 'Slow', title: 'Slow action', shows: 'pending state and cancel' },
 	{ path: '/error', label: 'Error', title: 'Failing action', shows: 'an error shown beside the form' },
 	{ path: '/counter', label: 'Counter', title: 'Counter', shows: 'loaded data refreshed after a success' }

@@ -8,7 +8,8 @@ const defaults: Config = {
 	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
 	fetch: (input, init) => fetch(input, init),
 	transport: {},
-	allowedOrigins: undefined
+	allowedOrigins: undefined,
+	beforeNavigate: undefined
 };
 
 /** The options in force. Read at the moment they are used, so `configure` can come late. */

@@ -23,7 +23,7 @@ type Submitter = HTMLButtonElement | HTMLInputElement;
  * ```
  *
  * The argument is a submit function, or `{ submit, fetch, submission, repeat, timeout,
- * focusInvalid, announce }` (see `EnhanceOptions`). `submit` runs before the request with
+ * focusInvalid, announce, unsaved }` (see `EnhanceOptions`). `submit` runs before the request with
  * `{ action, formData, formElement, controller, submitter, cancel }`. If it returns a callback,
  * that callback gets `{ action, formData, formElement, result, update }` instead of the default
  * behaviour, which `update()` runs:
@@ -67,7 +67,7 @@ export function enhance<
 		const o = typeof options === 'function' ? { submit: options } : options;
 		if (DEV) assertOptions(o);
 		({ submit = () => {}, fetch: formFetch, repeat = 'allow', timeout } = o);
-		observers = [o.submission, o.focusInvalid, o.announce].filter((observer) => !!observer);
+		observers = [o.submission, o.focusInvalid, o.announce, o.unsaved].filter((observer) => !!observer);
 	}
 
 	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
@@ -235,7 +235,7 @@ function assertPostForm(form: HTMLFormElement) {
 }
 
 function assertOptions(options: EnhanceOptions<any, any>) {
-	for (const name of ['submission', 'focusInvalid', 'announce'] as const) {
+	for (const name of ['submission', 'focusInvalid', 'announce', 'unsaved'] as const) {
 		const observer = options[name];
 		if (observer !== undefined && typeof observer?.start !== 'function') {
 			const hint = typeof observer === 'function' ? `: call it, \`${name}: ${name}()\`` : '';

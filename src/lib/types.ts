@@ -121,7 +121,39 @@ export interface EnhanceOptions<
 	focusInvalid?: SubmissionObserver<Success, Failure>;
 	/** `announce(text?)`: read each result out in a polite live region. */
 	announce?: SubmissionObserver<Success, Failure>;
+	/**
+	 * `unsaved()`: learns the form's successes and redirects, after which its edits are saved (the
+	 * same object is attached to the form: `{@attach edits.track}`).
+	 */
+	unsaved?: SubmissionObserver<Success, Failure>;
 }
+
+/** Options of `unsaved()`. */
+export interface UnsavedOptions {
+	/** Tells apart the drafts of forms with the same page path and action (e.g. a record's id). */
+	key?: string;
+	/** Keep the typed values in `sessionStorage` and restore them into the form. Default `true`. */
+	drafts?: boolean;
+	/** Names of fields never kept in a draft (passwords, files, one-time codes and `cc-*` never are). */
+	exclude?: readonly string[];
+	/** Ask before leaving the page while the form is dirty. Default `true`. */
+	guard?: boolean;
+	/** The question asked before an in-app navigation (browsers word the one before unloading themselves). */
+	message?: string;
+}
+
+/** What a navigation guard learns of a navigation: the shape of SvelteKit's `BeforeNavigate`. */
+export interface BeforeNavigateNavigation {
+	/** Stops the navigation (for one that unloads the page, the browser asks the user instead). */
+	cancel(): void;
+	/** Whether the document is about to be unloaded (a reload, another site, closing the tab). */
+	willUnload: boolean;
+	/** `'link'`, `'goto'`, `'popstate'`, `'form'`, `'leave'`… */
+	type: string;
+}
+
+/** A function `beforeNavigate` calls before each navigation. */
+export type BeforeNavigateCallback = (navigation: BeforeNavigateNavigation) => void;
 
 /** Options of `submission()`. */
 export interface SubmissionOptions {
@@ -176,4 +208,11 @@ export interface Config {
 	 * submission follows it.
 	 */
 	allowedOrigins?: readonly string[];
+	/**
+	 * Registers a function to call before each in-app navigation, for as long as the component
+	 * being initialised lives: SvelteKit's `beforeNavigate` has this shape (`configure(sveltekit)`
+	 * sets it). `unsaved()` guards leaving with it; without it, only `beforeunload` (reloads, other
+	 * sites, closing the tab) asks. Default: unset.
+	 */
+	beforeNavigate?: (callback: BeforeNavigateCallback) => void;
 }

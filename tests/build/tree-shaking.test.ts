@@ -37,7 +37,9 @@ const FEATURES = {
 	submission: '#delayed',
 	announce: 'data-form-announcer',
 	focusInvalid: 'aria-invalid=',
-	enhancement: 'svelte/attachments'
+	enhancement: 'svelte/attachments',
+	uploadProgress: 'XMLHttpRequest',
+	unsaved: 'beforeunload'
 };
 
 describe('features a user does not import are not in their bundle', () => {

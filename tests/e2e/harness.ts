@@ -153,7 +153,8 @@ async function serve() {
 		cwd: root,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1' },
+		// The upload page takes files of tens of MB: adapter-node refuses bodies over 512 KB by default.
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1', BODY_SIZE_LIMIT: '64M' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

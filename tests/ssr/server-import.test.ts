@@ -13,6 +13,8 @@ test('importing the library touches no browser global', async () => {
 			'ErrorBoundary',
 			'Resource',
 			'Submission',
+			'Unsaved',
+			'UploadProgress',
 			'announce',
 			'applyAction',
 			'clearPage',
@@ -27,7 +29,9 @@ test('importing the library touches no browser global', async () => {
 			'onInvalidate',
 			'page',
 			'resource',
-			'submission'
+			'submission',
+			'unsaved',
+			'uploadProgress'
 		].sort()
 	);
 });

@@ -1,6 +1,7 @@
-import type { Config, Transporter } from './types.js';
+import type { Config } from './types.js';
 import { navigate } from './navigate.js';
 import { runRefreshers } from './refresh.js';
+import { setTransport } from './transport.js';
 
 const defaults: Config = {
 	goto: navigate,
@@ -14,9 +15,6 @@ const defaults: Config = {
 /** The options in force. Read at the moment they are used, so `configure` can come late. */
 export const config: Config = { ...defaults };
 
-/** devalue revivers built from `config.transport`, kept ready so `deserialize` does no work. */
-export let revivers: Record<string, (value: any) => any> = {};
-
 /**
  * Merges `options` into the current configuration.
  *
@@ -27,13 +25,8 @@ export let revivers: Record<string, (value: any) => any> = {};
  */
 export function configure(options: Partial<Config>): void {
 	Object.assign(config, options);
-	if (options.transport) revivers = decoders(options.transport);
-}
-
-function decoders(transport: Record<string, Transporter>) {
-	const result: Record<string, (value: any) => any> = {};
-	for (const name in transport) result[name] = transport[name].decode;
-	return result;
+	// Kept in the shared registry, which the server entry's encoder reads too.
+	if (options.transport) setTransport(options.transport);
 }
 
 /** Puts every option back to its default. */

@@ -3,10 +3,13 @@ import { navigate } from './navigate.js';
 import { runRefreshers } from './refresh.js';
 import { setTransport } from './transport.js';
 
+/** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
+export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;
+
 const defaults: Config = {
 	goto: navigate,
 	invalidateAll: runRefreshers,
-	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
+	isCurrentPage: isSamePage,
 	fetch: (input, init) => fetch(input, init),
 	transport: {},
 	allowedOrigins: undefined

@@ -44,6 +44,8 @@ describe('features a user does not import are not in their bundle', () => {
 	test('importing only enhance brings none of them', { timeout: 60_000 }, async () => {
 		const code = await bundle(['enhance']);
 		expect(code).toContain('function enhance(');
+		// Development-only warnings stay out of production bundles.
+		expect(code).not.toContain('was not applied to page.form');
 		for (const marker of Object.values(FEATURES)) expect(code).not.toContain(marker);
 	});
 

@@ -4,35 +4,17 @@
  * and in `actionHandler`s; every request goes to all, and the status, headers that matter and
  * body bytes must be equal.
  */
-import { sveltekit } from '@sveltejs/kit/vite';
 import { getResponse } from 'msw';
-import type { AddressInfo } from 'node:net';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { configure } from '../../src/lib/index.js';
 import { actionHandler, type MockAction } from '../../src/lib/msw/index.js';
 import { formActions } from '../../src/lib/server/index.js';
 import { actions as loginActions } from '../../src/routes/login/+page.server.js';
 import { transport } from '../../src/routes/wire/money.js';
+import { useKitServer } from './kit-server.js';
 import { actions as wireActions } from '../../src/routes/wire/+page.server.js';
 
-let vite: ViteDevServer;
-let origin: string;
-
-beforeAll(async () => {
-	vite = await createServer({
-		configFile: false,
-		plugins: [sveltekit()],
-		logLevel: 'silent',
-		server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }
-	});
-	await vite.listen();
-	origin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
-	// The first request compiles the app: do it here, not in the first test (a page, not an
-	// action, so that nothing changes and nothing is logged).
-	await (await fetch(`${origin}/login`)).text();
-}, 120_000);
-afterAll(() => vite?.close());
+const kit = useKitServer();
 
 // What the dev server does with src/hooks.ts, the kit does with `configure`.
 configure({ transport });
@@ -105,7 +87,7 @@ for (const [name, path, body, contentType] of cases) {
 	test(name, async () => {
 		// Both servers log unexpected errors (SvelteKit's default handleError, the kit's console.error).
 		vi.spyOn(console, 'error').mockImplementation(() => {});
-		const real = await seen(await fetch(request(origin, path, body, contentType)));
+		const real = await seen(await fetch(request(kit.origin, path, body, contentType)));
 		const mocked = await seen((await getResponse(handlers, request('http://kit.test', path, body, contentType)))!);
 		expect(mocked).toEqual(real);
 		expect(await seen(await serve(request('http://kit.test', path, body, contentType)))).toEqual(real);
@@ -114,7 +96,7 @@ for (const [name, path, body, contentType] of cases) {
 }
 
 test('the comparison is not vacuous: the bodies are action results', async () => {
-	const response = await fetch(request(origin, '/wire?/empty', {}));
+	const response = await fetch(request(kit.origin, '/wire?/empty', {}));
 	expect(await response.text()).toBe('{"type":"success","status":204,"data":"-1"}');
 });
 
@@ -142,7 +124,7 @@ for (const [name, path, body, status] of nativeCases) {
 	test(`without JavaScript: ${name}`, async () => {
 		vi.spyOn(console, 'error').mockImplementation(() => {});
 		const answer = async (response: Response) => ({ status: response.status, location: response.headers.get('location') });
-		const real = await answer(await fetch(native(origin, path, body)));
+		const real = await answer(await fetch(native(kit.origin, path, body)));
 		expect(real.status).toBe(status);
 		expect(await answer(await serve(native('http://kit.test', path, body)))).toEqual(real);
 		vi.restoreAllMocks();

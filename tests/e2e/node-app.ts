@@ -14,7 +14,7 @@ export const library = { 'svelte-form-actions': fileURLToPath(new URL('../../src
 export async function buildApp(root: string, config: InlineConfig = {}) {
 	const common: InlineConfig = { root, logLevel: 'warn', ...config, resolve: { alias: library } };
 	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts') });
-	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts'), build: { ssr: 'src/server.ts' } });
+	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts'), build: { ssr: join(root, 'src/server.ts') } });
 }
 
 /** An app started with `node <file>` on a free port: it prints `Listening on <origin>`. */

@@ -29,7 +29,7 @@ function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
 const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
 // SvelteKit's dev server makes no cross-site check: neither do these. The page a native POST
 // gets is the app's own; its status and any redirect are SvelteKit's.
-const served: Record<string, ReturnType<typeof formActions>> = {
+const served: Record<string, (request: Request) => Promise<Response>> = {
 	'/login': formActions(asMocks(loginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
 	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page' })
 };

@@ -1,11 +1,15 @@
-import type { Config, Transporter } from './types.js';
+import type { Config } from './types.js';
 import { navigate } from './navigate.js';
 import { runRefreshers } from './refresh.js';
+import { setTransport } from './transport.js';
+
+/** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
+export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;
 
 const defaults: Config = {
 	goto: navigate,
 	invalidateAll: runRefreshers,
-	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
+	isCurrentPage: isSamePage,
 	fetch: (input, init) => fetch(input, init),
 	transport: {},
 	allowedOrigins: undefined,
@@ -14,9 +18,6 @@ const defaults: Config = {
 
 /** The options in force. Read at the moment they are used, so `configure` can come late. */
 export const config: Config = { ...defaults };
-
-/** devalue revivers built from `config.transport`, kept ready so `deserialize` does no work. */
-export let revivers: Record<string, (value: any) => any> = {};
 
 /**
  * Merges `options` into the current configuration.
@@ -28,13 +29,8 @@ export let revivers: Record<string, (value: any) => any> = {};
  */
 export function configure(options: Partial<Config>): void {
 	Object.assign(config, options);
-	if (options.transport) revivers = decoders(options.transport);
-}
-
-function decoders(transport: Record<string, Transporter>) {
-	const result: Record<string, (value: any) => any> = {};
-	for (const name in transport) result[name] = transport[name].decode;
-	return result;
+	// Kept in the shared registry, which the server entry's encoder reads too.
+	if (options.transport) setTransport(options.transport);
 }
 
 /** Puts every option back to its default. */

@@ -1,5 +1,5 @@
 import * as devalue from 'devalue';
-import { revivers } from './config.js';
+import { revivers } from './transport.js';
 import type { ActionResult } from './types.js';
 
 /**

@@ -2,6 +2,7 @@ import { BROWSER, DEV } from 'esm-env';
 import { applyResult } from './apply-action.js';
 import { config } from './config.js';
 import { sendAction } from './send.js';
+import { warnNotApplied } from './other-page.js';
 import type {
 	ActionResult,
 	EnhanceOptions,
@@ -82,7 +83,7 @@ export function enhance<
 		}
 		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
 			await applyResult(result, form);
-		}
+		} else if (DEV) warnNotApplied(result.type, pageOf(result, action));
 	}
 
 	// Synchronous up to the request, so a development error surfaces from the event itself.

@@ -117,7 +117,7 @@ export function useDemo(): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-async function serve() {
+export async function serve() {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 

@@ -81,3 +81,13 @@ test('the submission state, announce() and focusInvalid() can be created on the 
 	// An attachment only runs in the browser; making one on the server touches nothing.
 	expect(typeof enhancement(() => ({}))).toBe('function');
 });
+
+test('the server entry exports its names, and works without a DOM', async () => {
+	const server = await import('../../src/lib/server/index.js');
+	expect(Object.keys(server).sort()).toEqual(['actionResponse', 'error', 'fail', 'formActions', 'redirect', 'setTransport']);
+	const handle = server.formActions({ default: () => ({ at: new Date(0) }) });
+	const response = await handle(
+		new Request('http://a.test/', { method: 'POST', headers: { origin: 'http://a.test', 'content-type': 'text/plain' }, body: '' })
+	);
+	expect(await response.text()).toBe('{"type":"success","status":200,"data":"[{\\"at\\":1},[\\"Date\\",\\"1970-01-01T00:00:00.000Z\\"]]"}');
+});

@@ -29,8 +29,12 @@ function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
 const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
 // SvelteKit's dev server makes no cross-site check: neither do these. The page a native POST
 // gets is the app's own; its status and any redirect are SvelteKit's.
+// `formActions` runs its own copy of the demo's actions, with a store of its own: an email the
+// mocks registered must not be taken already when the same request reaches it.
+vi.resetModules();
+const { actions: servedLoginActions } = await import('../../src/routes/login/+page.server.js');
 const served: Record<string, (request: Request) => Promise<Response>> = {
-	'/login': formActions(asMocks(loginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
+	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
 	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page' })
 };
 const serve = (request: Request) => served[new URL(request.url).pathname](request);

@@ -25,8 +25,15 @@ export function applyAction<
 	return applyResult(result);
 }
 
+/**
+ * Counts the results applied, so one that waited (a tick, a navigation) can tell whether a newer
+ * one was applied meanwhile: then the newer stands, and the older writes nothing more.
+ */
+let applied = 0;
+
 /** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
 export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
+	const mine = ++applied;
 	if (result.type === 'redirect') {
 		try {
 			// Refuses script URLs however spelled, and locations that are no URL at all.
@@ -41,7 +48,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 			// included) only handle their own origin.
 			await (same ? config.goto : navigate)(url.href, { invalidateAll: true });
 		} catch (error) {
-			await applyResult({ type: 'error', error }, form);
+			if (mine === applied) await applyResult({ type: 'error', error }, form);
 		}
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
@@ -56,6 +63,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 		pageState.applied = true;
 		pageState.form = null;
 		await tick();
+		if (mine !== applied) return;
 		pageState.form = result.data;
 		if (result.type === 'success') resetFocus();
 	}

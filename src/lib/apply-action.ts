@@ -2,6 +2,7 @@ import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
 import { boundaryFor } from './boundary.svelte.js';
 import { config } from './config.js';
+import { thrownError } from './error-text.js';
 import { resetFocus } from './focus.js';
 import { navigate, target } from './navigate.js';
 import { pageState } from './page.svelte.js';
@@ -31,8 +32,11 @@ export function applyAction<
  */
 let applied = 0;
 
-/** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
-export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
+/**
+ * `applyAction`, with the form the result came from: its nearest error boundary shows errors.
+ * `current` says, after a wait, whether the form still wants this result (none newer taken).
+ */
+export async function applyResult(result: ActionResult, form?: HTMLFormElement, current = () => true): Promise<void> {
 	const mine = ++applied;
 	if (result.type === 'redirect') {
 		try {
@@ -48,7 +52,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 			// included) only handle their own origin.
 			await (same ? config.goto : navigate)(url.href, { invalidateAll: true });
 		} catch (error) {
-			if (mine === applied) await applyResult({ type: 'error', error }, form);
+			if (mine === applied && current()) await applyResult({ type: 'error', error: thrownError(error) }, form);
 		}
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
@@ -63,7 +67,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 		pageState.applied = true;
 		pageState.form = null;
 		await tick();
-		if (mine !== applied) return;
+		if (mine !== applied || !current()) return;
 		pageState.form = result.data;
 		if (result.type === 'success') resetFocus();
 	}

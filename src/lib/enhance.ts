@@ -1,6 +1,7 @@
 import { BROWSER, DEV } from 'esm-env';
 import { applyResult } from './apply-action.js';
 import { config } from './config.js';
+import { thrownError } from './error-text.js';
 import { sendAction } from './send.js';
 import type {
 	ActionResult,
@@ -71,18 +72,23 @@ export function enhance<
 		observers = [o.submission, o.focusInvalid, o.announce].filter((observer) => !!observer);
 	}
 
+	/** Whether submission `n`'s result may still change state: the form is there, no newer result was taken. */
+	function current(n: number) {
+		return !destroyed && n >= taken;
+	}
+
 	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
-		if (destroyed || n < taken) return;
+		if (!current(n)) return;
 		const { reset = true, invalidateAll = options.refreshAll ?? true } = options;
 		if (result.type === 'success') {
 			// From the prototype: an `<input name="reset">` would shadow `form.reset`.
 			if (reset) HTMLFormElement.prototype.reset.call(form);
 			if (invalidateAll) await config.invalidateAll();
 			// A newer result may have been taken while data was refreshing: it wins.
-			if (destroyed || n < taken) return;
+			if (!current(n)) return;
 		}
 		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
-			await applyResult(result, form);
+			await applyResult(result, form, () => current(n));
 		}
 	}
 
@@ -121,7 +127,7 @@ export function enhance<
 		/** Shows an error of app code, unless the form is gone or a newer result was taken. */
 		const fail = (error: unknown) => {
 			result = thrown(error);
-			if (!destroyed && n >= taken) return applyResult(result, form);
+			if (current(n)) return applyResult(result, form, () => current(n));
 		};
 		const input: SubmitInput = {
 			action,
@@ -240,7 +246,7 @@ export function enhance<
 
 /** The `error` result of app code that threw `error` (anything, `undefined` included). */
 function thrown(error: unknown): ActionResult {
-	return { type: 'error', error: error ?? new Error(`use:enhance: app code threw ${error}`) };
+	return { type: 'error', error: thrownError(error) };
 }
 
 /** The abort reason of a request that `repeat: 'abort'` replaces. */

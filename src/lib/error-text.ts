@@ -9,3 +9,8 @@ export function errorText(error: unknown): string {
 	if (typeof message === 'string') return message;
 	return typeof error === 'string' ? error : 'Internal Error';
 }
+
+/** What app code threw, as an `error` result's error: anything but `null` or `undefined` as it is. */
+export function thrownError(thrown: unknown): unknown {
+	return thrown ?? new Error(`App code threw ${thrown}`);
+}

@@ -33,18 +33,22 @@ export function alertText(): string | null {
 }
 
 /**
- * Records unhandled promise rejections during each test (vitest would also report them, after
- * the fact): `rejections` is checked by the tests themselves.
+ * Records unhandled promise rejections and uncaught errors (a component that crashed while
+ * rendering, an event listener that threw) during each test; vitest would report some of them
+ * only after the fact: the tests check `rejections` themselves.
  */
 export function watchRejections() {
 	const rejections: unknown[] = [];
 	const record = (reason: unknown) => rejections.push(reason);
+	const recordEvent = (event: ErrorEvent) => rejections.push(event.error);
 	beforeEach(() => {
 		rejections.length = 0;
 		process.on('unhandledRejection', record);
+		window.addEventListener('error', recordEvent);
 	});
 	afterEach(() => {
 		process.off('unhandledRejection', record);
+		window.removeEventListener('error', recordEvent);
 	});
 	return rejections;
 }

@@ -19,7 +19,7 @@ export function navigate(url: string | URL): void {
  * attribute, a router that unescapes paths): those are refused too. Only the scheme position of
  * the decoded text counts, so `/search?q=javascript%3A` or `/wiki/JavaScript:_Intro` is followed;
  * the price is refusing a relative path that starts with an encoded `data:` (nobody writes one).
- * A location still unfolding after 64 layers of encoding is refused as over-encoded.
+ * A location too hostile to unfold cheaply (see `unmask`) is refused as over-encoded.
  */
 export function target(url: string | URL): URL {
 	const text = String(url);
@@ -28,7 +28,7 @@ export function target(url: string | URL): URL {
 		parsed = new URL(text, location.href);
 	} catch {}
 	const unmasked = unmask(text);
-	let kind = unmasked === undefined ? 'an over-encoded' : /^(javascript|data|vbscript):/.exec(unmasked)?.[0];
+	let kind = unmasked ? unmasked.map((text) => /^(javascript|data|vbscript):/.exec(text)?.[0]).find(Boolean) : 'an over-encoded';
 	kind ??= parsed ? parsed.protocol : 'an invalid';
 	if (!/^https?:$/.test(kind)) {
 		// The message quotes 80 characters of the location; a scheme it names must not add more.
@@ -41,24 +41,40 @@ export function target(url: string | URL): URL {
 }
 
 /**
- * Decodes character references and percent-escapes until nothing changes (so `&#37;6A`,
- * `&amp;#106;` and `%26%23106;` unfold too), then drops the control characters and spaces a URL
- * parser or an HTML attribute skips, and lowercases. Only ASCII matters here: anything above
- * U+FFFD becomes U+FFFD. Only the text before the first `/` or `?` can unfold into a scheme
- * (neither is part of any escape): the rest is never decoded, so a long path costs nothing.
- * Every round shortens the text; a hostile one that is still unfolding after 64 rounds gives
- * `undefined`.
+ * Every text the location can decode to, by character references and percent-escapes applied
+ * any number of times in any order (so `&#37;6A`, `&amp;#106;` and `%26%23106;` unfold too),
+ * with the control characters and spaces a URL parser or an HTML attribute skips dropped, and
+ * lowercased. Only ASCII matters here: anything above U+FFFD becomes U+FFFD.
+ *
+ * The order matters where a reference has no semicolon (`&#1%314;` is `&#114;` once the escape is
+ * decoded first, U+0001 `14;` the other way; `&#x6a%61` the reverse), and layers come in any
+ * order: so every order is tried (each pass shortens the text or changes nothing, and equal texts
+ * are tried once). Only the text before the first `/` or `?` can unfold into a scheme (neither is
+ * part of any escape), so a long path costs nothing. A hostile prefix (over 4,096 characters, or
+ * more than 256 texts to try) gives `undefined`.
  */
-function unmask(text: string): string | undefined {
-	text = /^[^/?]*/.exec(text)![0];
-	for (let round = 0; round < 64; round++) {
-		const last = text;
-		text = text.replace(/&#(?:x([\da-f]+)|(\d+));?|%([\da-f]{2})|&(colon|tab|newline|amp|percnt|num);?/gi, (_, hex, decimal, byte, name) =>
-			name ? (named[name.toLowerCase()] ?? ' ') : String.fromCodePoint(Math.min(parseInt(hex ?? byte ?? decimal, hex || byte ? 16 : 10), 0xfffd))
-		);
-		if (text === last) return text.replace(/[\0-\x20]/g, '').toLowerCase();
+function unmask(text: string): string[] | undefined {
+	const texts = new Set([/^[^/?]*/.exec(text)![0]]);
+	// A Set iterates over what is added while it iterates: a breadth-first search.
+	for (const text of texts) {
+		if (text.length > 4096 || texts.size > 256) return;
+		for (const pass of [percent, reference]) texts.add(text.replace(pass, decode));
 	}
+	return [...texts].map((text) => text.replace(/[\0-\x20]/g, '').toLowerCase());
 }
+
+const percent = /%[\da-f]{2}/gi;
+// As an HTML attribute decodes them: numeric ones with or without semicolon, named ones with it
+// (`&amp` without one too); a looser pattern would eat `&Tab` of `&Tab&#59;`.
+const reference = /&#(?:x[\da-f]+|\d+);?|&(?:colon|tab|newline|amp|percnt|num);|&amp/gi;
 
 /** The named character references that matter in a scheme (`&Tab;` and `&NewLine;` are spaces). */
 const named: Record<string, string> = { colon: ':', amp: '&', percnt: '%', num: '#' };
+
+/** The character a percent-escape or character reference stands for. */
+function decode(token: string): string {
+	if (token[0] !== '&') return String.fromCharCode(parseInt(token.slice(1), 16));
+	if (token[1] !== '#') return named[token.replace(/[&;]/g, '').toLowerCase()] ?? ' ';
+	const hex = /x/i.test(token[2]);
+	return String.fromCodePoint(Math.min(parseInt(token.slice(hex ? 3 : 2), hex ? 16 : 10), 0xfffd));
+}

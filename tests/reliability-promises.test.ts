@@ -52,7 +52,7 @@ describe('a script URL is refused however deeply and however it is encoded', () 
 				fc.constantFrom('javascript:', 'JavaScript:', 'data:', 'vbscript:', 'java\tscript:'),
 				fc.array(fc.tuple(layer, fc.array(fc.boolean(), { minLength: 1, maxLength: 8 })), { minLength: 1, maxLength: 5 }),
 				(scheme, layers) => {
-					let text = scheme;
+					let text: string = scheme;
 					for (const [[, encode], picks] of layers) text = encodeSome(text, encode, picks);
 					let decoded = text;
 					for (const [[kind]] of [...layers].reverse()) decoded = decodeLayer(kind, decoded);

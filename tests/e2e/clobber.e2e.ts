@@ -6,86 +6,108 @@ import { useDemo } from './harness.js';
 /**
  * Family 3 of the reliability issue, proven in Chromium (jsdom gives forms no named properties):
  * DOM clobbering. The /clobber demo page gives its enhanced form a control named after each
- * `field` of the query, and the page an `<img>` named after each `document` one. Whatever the
- * names (every method and property of the prototypes a form and a document inherit), each kind
- * of result is applied: the form ends idle, a failure focuses the invalid field, an error shows
- * in the boundary and takes focus, only a success resets, and nothing throws or rejects in the
- * page (the harness fails a test on any uncaught error or unhandled rejection).
+ * `field` of the query; the test then adds `<img name>`s that shadow what the library reads on
+ * `document`, and an `autofocus` on the form (the element a success focuses). Whatever the names
+ * (every method and property a form inherits), each kind of result is applied: the form ends
+ * idle, a failure focuses the invalid field, an error shows in the boundary and takes focus, only
+ * a success resets, and nothing throws or rejects in the page (the harness fails a test on any
+ * uncaught error or unhandled rejection).
+ *
+ * The test's own page code goes through the prototypes too, and uses no Playwright locator once
+ * the page is clobbered: Playwright's injected script reads `element.getAttribute` and breaks.
+ * Svelte itself reads `document.createElement` while rendering, so that name is left out.
  */
 
 const demo = useDemo();
 
 type Outcome = 'Succeed' | 'Fail' | 'Break';
 
-/** Every property name of the prototypes a form's, or the document's, named properties shadow. */
-function prototypeNames(page: Page, of: 'form' | 'document') {
-	return page.evaluate((of) => {
-		const chains = {
-			form: [HTMLFormElement, HTMLElement, Element, Node, EventTarget],
-			document: [Document, Node, EventTarget]
-		};
+/** Every property name of the prototypes a form inherits (its named controls shadow them all). */
+function formPropertyNames(page: Page) {
+	return page.evaluate(() => {
 		const names = new Set<string>();
-		for (const type of chains[of]) for (const name of Object.getOwnPropertyNames(type.prototype)) names.add(name);
-		for (const name of Object.getOwnPropertyNames(Object.prototype)) names.add(name);
+		for (const type of [HTMLFormElement, HTMLElement, Element, Node, EventTarget, Object]) {
+			for (const name of Object.getOwnPropertyNames(type.prototype)) names.add(name);
+		}
 		return [...names];
-	}, of);
+	});
 }
 
-async function open(fields: string[], documentNames: string[] = [], autofocus = false) {
+/** What the library reads on `document`, each shadowed by an `<img name>`. */
+const DOCUMENT_NAMES = ['querySelector', 'body'];
+
+async function open(fields: string[], { images = [] as string[], autofocus = false } = {}) {
 	const query = new URLSearchParams();
 	for (const name of fields) query.append('field', name);
-	for (const name of documentNames) query.append('document', name);
-	if (autofocus) query.set('autofocus', '');
 	const page = await demo.open(`/clobber?${query}`);
-	if (documentNames.length) await page.locator('img').first().waitFor({ state: 'attached' });
+	await page.evaluate(
+		({ images, autofocus }) => {
+			const form = Document.prototype.querySelector.call(document, 'form')!;
+			if (autofocus) Element.prototype.setAttribute.call(form, 'autofocus', '');
+			const main = Document.prototype.querySelector.call(document, 'main')!;
+			for (const name of images) {
+				const image = Document.prototype.createElement.call(document, 'img');
+				image.setAttribute('name', name);
+				main.append(image);
+			}
+		},
+		{ images, autofocus }
+	);
 	return page;
 }
 
-/** What the user typed, field by field (the named controls included). */
-async function typedValues(page: Page) {
-	return page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.value));
+/** Reads the page through the prototypes: what was typed, the result, the focus, the alert. */
+function state(page: Page) {
+	return page.evaluate(() => {
+		const $ = (selector: string) => Document.prototype.querySelector.call(document, selector);
+		const active = Object.getOwnPropertyDescriptor(Document.prototype, 'activeElement')!.get!.call(document) as Element | null;
+		return {
+			typed: [...Document.prototype.querySelectorAll.call(document, 'form input')].map((input) => (input as HTMLInputElement).value),
+			idle: $('output')?.textContent === 'Idle',
+			result: $('[data-testid=result]')?.textContent,
+			alert: $('[role=alert] p')?.textContent ?? null,
+			focus: active && (Element.prototype.getAttribute.call(active, 'name') ?? Element.prototype.getAttribute.call(active, 'role') ?? active.localName)
+		};
+	});
 }
 
-/** Types into every field, submits with `button` (through the prototype: `requestSubmit` may be shadowed), checks the outcome. */
+/** Types into every field, submits with the outcome's button, and checks what the user gets. */
 async function submitAndCheck(page: Page, outcome: Outcome) {
 	await page.evaluate(() => {
-		document.querySelectorAll<HTMLInputElement>('form input').forEach((input, i) => (input.value = `typed ${i} ❤`));
-		(document.activeElement as HTMLElement | null)?.blur();
+		const inputs = Document.prototype.querySelectorAll.call(document, 'form input');
+		inputs.forEach((input, i) => ((input as HTMLInputElement).value = `typed ${i} ❤`));
 	});
-	const typed = await typedValues(page);
+	const typed = (await state(page)).typed;
 	const answered = page.waitForResponse((response) => response.request().method() === 'POST');
 	await page.evaluate((name) => {
-		const form = document.querySelector('form')!;
-		const button = [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
-		HTMLFormElement.prototype.requestSubmit.call(form, button);
+		const form = Document.prototype.querySelector.call(document, 'form') as HTMLFormElement;
+		const buttons = [...Document.prototype.querySelectorAll.call(document, 'form button')];
+		// Through the prototype: a control named `requestSubmit` shadows the form's.
+		HTMLFormElement.prototype.requestSubmit.call(form, buttons.find((button) => button.textContent === name) as HTMLElement);
 	}, outcome);
 	await answered;
-	await page.locator('output', { hasText: 'Idle' }).waitFor();
-
-	if (outcome === 'Succeed') {
-		await page.getByTestId('result').getByText('Saved').waitFor();
-		expect(new Set(await typedValues(page))).toEqual(new Set(['']));
-	} else if (outcome === 'Fail') {
-		await page.getByTestId('result').getByText('Fix the note').waitFor();
-		// focusInvalid() found the field through the form's own querySelector.
-		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('note');
-		expect(await typedValues(page)).toEqual(typed);
-	} else {
-		const alert = page.getByRole('alert');
-		await alert.getByText('Broken on purpose').waitFor();
-		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-		expect(await typedValues(page)).toEqual(typed);
-		await alert.getByRole('button', { name: 'Dismiss' }).click();
+	const expected = {
+		Succeed: { result: 'Saved', alert: null, focus: 'body' },
+		Fail: { result: 'Fix the note', alert: null, focus: 'note' },
+		Break: { alert: 'Broken on purpose', focus: 'alert' }
+	}[outcome];
+	await expect.poll(() => state(page)).toMatchObject({ idle: true, ...expected });
+	const after = await state(page);
+	if (outcome === 'Succeed') expect(new Set(after.typed)).toEqual(new Set(['']));
+	else expect(after.typed).toEqual(typed);
+	if (outcome === 'Break') {
+		await page.evaluate(() => (Document.prototype.querySelector.call(document, '[role=alert] button') as HTMLButtonElement).click());
 	}
 }
 
 test('controls named after every property of HTMLFormElement, HTMLElement, Element, Node, EventTarget and Object', async () => {
-	const names = await prototypeNames(await demo.open('/clobber'), 'form');
-	expect(names).toEqual(expect.arrayContaining(['closest', 'querySelector', 'reset', 'action', 'addEventListener']));
+	const names = await formPropertyNames(await demo.open('/clobber'));
+	expect(names).toEqual(expect.arrayContaining(['closest', 'querySelector', 'reset', 'action', 'focus', 'addEventListener']));
 	// In batches, so the query string stays a reasonable size.
 	for (let i = 0; i < names.length; i += 150) {
-		const page = await open(names.slice(i, i + 150), [], true);
+		const page = await open(names.slice(i, i + 150), { images: DOCUMENT_NAMES, autofocus: true });
 		for (const outcome of ['Fail', 'Break', 'Succeed'] as const) await submitAndCheck(page, outcome);
+		await page.context().close();
 	}
 });
 
@@ -96,31 +118,29 @@ test("the issue's examples: a field named closest, one named querySelector", asy
 	}
 });
 
-test('images named after what the library reads on document (querySelector, body, createElement)', async () => {
-	const page = await open(['closest'], ['querySelector', 'body', 'createElement']);
-	expect(await page.evaluate(() => (document as any).body instanceof HTMLImageElement)).toBe(true);
+test('images named after what the library reads on document; the live region still goes to the body', async () => {
+	const page = await open(['note'], { images: DOCUMENT_NAMES });
+	expect(await page.evaluate(() => (document as { body: unknown }).body instanceof HTMLImageElement)).toBe(true);
 	for (const outcome of ['Fail', 'Break', 'Succeed'] as const) await submitAndCheck(page, outcome);
-	// The live region of announce() went to the real body, not into an image.
-	expect(await page.evaluate(() => document.querySelector('[data-form-announcer]')?.parentElement?.localName)).toBe('body');
+	const parent = await page.evaluate(() => Document.prototype.querySelector.call(document, '[data-form-announcer]')?.parentElement?.localName);
+	expect(parent).toBe('body');
 });
 
-test('random controls and images, named from the prototypes, with random results', async () => {
-	const start = await demo.open('/clobber');
-	const formNames = await prototypeNames(start, 'form');
-	const documentNames = await prototypeNames(start, 'document');
+test('random controls named from the prototypes, random images, random results', async () => {
+	const names = await formPropertyNames(await demo.open('/clobber'));
 	await fc.assert(
 		fc.asyncProperty(
-			fc.uniqueArray(fc.constantFrom(...formNames), { minLength: 1, maxLength: 4 }),
-			fc.uniqueArray(fc.constantFrom('querySelector', 'body', 'createElement', 'activeElement', 'documentElement'), { maxLength: 2 }),
+			fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 4 }),
+			fc.subarray(DOCUMENT_NAMES),
 			fc.array(fc.constantFrom<Outcome>('Succeed', 'Fail', 'Break'), { minLength: 1, maxLength: 3 }),
 			fc.boolean(),
 			async (fields, images, outcomes, autofocus) => {
-				const page = await open(fields, images, autofocus);
+				const page = await open(fields, { images, autofocus });
 				for (const outcome of outcomes) await submitAndCheck(page, outcome);
 				await page.context().close();
 			}
 		),
-		{ numRuns: 8 }
+		{ numRuns: 6 }
 	);
-	expect(documentNames).toContain('querySelector');
-});
+	// Each run loads a page in Chromium: a generous limit for a busy machine, not a timing check.
+}, 120_000);

@@ -175,7 +175,8 @@ test('app code that throws or rejects anywhere ends the submission with its erro
 				.map(({ row, how }, i) => [{ row, how, value: thrownValues[i % thrownValues.length] }])
 		}
 	);
-});
+	// Each run mounts a form and submits it: a generous limit for a busy machine, not a timing check.
+}, 60_000);
 
 test("the issue's example: an observer whose start throws leaves no submission() submitting", async () => {
 	vi.spyOn(console, 'error').mockImplementation(() => {});

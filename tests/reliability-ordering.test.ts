@@ -196,4 +196,4 @@ test('whatever order answers arrive in, and however long applying takes, the new
 		{ numRuns: 25 }
 	);
 	// Each run mounts a form and plays up to four submissions: a generous limit, not a timing check.
-}, 30_000);
+}, 60_000);

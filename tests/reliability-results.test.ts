@@ -117,7 +117,8 @@ test('a body deserialize accepts is applied whole; any other is one error result
 		}),
 		{ numRuns: 150 }
 	);
-});
+	// Each run mounts a form and submits it: a generous limit for a busy machine, not a timing check.
+}, 60_000);
 
 test("an error whose message is not a string is shown with safe text, not a crashed boundary", async () => {
 	await submitAnswered('{"type":"error","error":{"message":{"toString":1}}}', 500);

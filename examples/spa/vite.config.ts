@@ -2,14 +2,15 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { createApi } from './src/api.js';
 
 /** Serves the example's API from the dev server, so one command runs the whole example. */
 function api() {
-	const handle = createApi();
 	return {
 		name: 'example-api',
-		configureServer(server: import('vite').ViteDevServer) {
+		async configureServer(server: import('vite').ViteDevServer) {
+			// Loaded through Vite, so `svelte-form-actions/server` resolves as the app's imports do.
+			const { createApi } = (await server.ssrLoadModule('/src/api.ts')) as typeof import('./src/api.js');
+			const handle = createApi();
 			server.middlewares.use(async (req, res, next) => {
 				const body = req.method === 'GET' ? undefined : (Readable.toWeb(req) as ReadableStream);
 				const request = new Request(`http://${req.headers.host}${req.url}`, {

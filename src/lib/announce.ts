@@ -1,3 +1,4 @@
+import { call, read } from './dom.js';
 import type { AnnounceText, SubmissionObserver } from './types.js';
 
 /** The default text: `data.message` of a success or failure, when it is a string. */
@@ -39,7 +40,8 @@ let region: HTMLElement | undefined;
 /** The shared live region, (re-)added to the document, empty, when it is not in it. */
 function liveRegion(): HTMLElement {
 	if (!region) {
-		region = document.createElement('div');
+		// Through `dom.js`: `<img name="createElement">` or `<img name="body">` shadows `document`'s.
+		region = call(document, 'createElement', 'div');
 		region.setAttribute('role', 'status');
 		region.setAttribute('aria-live', 'polite');
 		region.setAttribute('aria-atomic', 'true');
@@ -51,7 +53,7 @@ function liveRegion(): HTMLElement {
 	if (!region.isConnected) {
 		// Back in a new document body (a re-rendered app, a test): what it said before is stale.
 		region.textContent = '';
-		document.body.append(region);
+		read(document, 'body')?.append(region);
 	}
 	return region;
 }

@@ -2,6 +2,7 @@ import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
 import { clearErrorOf, showError } from './boundary.svelte.js';
 import { config } from './config.js';
+import { thrownError } from './error-text.js';
 import { resetFocus } from './focus.js';
 import { navigate, target } from './navigate.js';
 import { pageState } from './page.svelte.js';
@@ -27,8 +28,18 @@ export function applyAction<
 	return applyResult(result);
 }
 
-/** `applyAction`, with the form the result came from: its nearest error boundary shows errors. */
-export async function applyResult(result: ActionResult, form?: HTMLFormElement): Promise<void> {
+/**
+ * Counts the results applied, so one that waited (a tick, a navigation) can tell whether a newer
+ * one was applied meanwhile: then the newer stands, and the older writes nothing more.
+ */
+let applied = 0;
+
+/**
+ * `applyAction`, with the form the result came from: its nearest error boundary shows errors.
+ * `current` says, after a wait, whether the form still wants this result (none newer taken).
+ */
+export async function applyResult(result: ActionResult, form?: HTMLFormElement, current = () => true): Promise<void> {
+	const mine = ++applied;
 	if (result.type === 'redirect') {
 		try {
 			// Refuses script URLs however spelled, and locations that are no URL at all.
@@ -43,7 +54,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 			// included) only handle their own origin.
 			await (same ? config.goto : navigate)(url.href, { invalidateAll: true });
 		} catch (error) {
-			await applyResult({ type: 'error', error }, form);
+			if (mine === applied && current()) await applyResult({ type: 'error', error: thrownError(error) }, form);
 		}
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
@@ -64,6 +75,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 		pageState.applied = true;
 		pageState.form = null;
 		await tick();
+		if (mine !== applied || !current()) return;
 		pageState.form = result.data;
 		const handOver = config.applyAction;
 		// SvelteKit's applyAction resets focus itself.

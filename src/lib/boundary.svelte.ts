@@ -1,3 +1,4 @@
+import { call } from './dom.js';
 import { pageState } from './page.svelte.js';
 
 /** An error on show: which form it came from (none for `applyAction`) and which boundary shows it. */
@@ -75,6 +76,7 @@ export function registerBoundary(element: Element, boundary: BoundaryState, root
  * (the newest, when several are mounted); without a form, the root one.
  */
 export function boundaryFor(form?: Element): BoundaryState | undefined {
-	const element = form?.closest('[data-form-error-boundary]');
+	// Through `dom.js`: a field named `closest` would shadow the form's (DOM clobbering).
+	const element = form && call(form, 'closest', '[data-form-error-boundary]');
 	return (element && boundaries.get(element)) || roots[roots.length - 1];
 }

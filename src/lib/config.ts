@@ -1,23 +1,25 @@
 import { BROWSER, DEV } from 'esm-env';
-import type { Config, Transporter } from './types.js';
+import type { Config } from './types.js';
 import { navigate } from './navigate.js';
 import { clearPage } from './page.svelte.js';
 import { runRefreshers } from './refresh.js';
+import { setTransport } from './transport.js';
+
+/** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
+export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;
 
 const defaults: Config = {
 	goto: navigate,
 	invalidateAll: runRefreshers,
-	isCurrentPage: (url) => url.origin === location.origin && url.pathname === location.pathname,
+	isCurrentPage: isSamePage,
 	fetch: (input, init) => fetch(input, init),
 	transport: {},
-	allowedOrigins: undefined
+	allowedOrigins: undefined,
+	beforeNavigate: undefined
 };
 
 /** The options in force. Read at the moment they are used, so `configure` can come late. */
 export const config: Config = { ...defaults };
-
-/** devalue revivers built from `config.transport`, kept ready so `deserialize` does no work. */
-export let revivers: Record<string, (value: any) => any> = {};
 
 /**
  * Merges `options` into the current configuration; for each option, the later call wins.
@@ -31,7 +33,8 @@ export let revivers: Record<string, (value: any) => any> = {};
 export function configure(options: Partial<Config>): void {
 	Object.assign(config, options);
 	if (options.transport) {
-		revivers = decoders(options.transport);
+		// Kept in the shared registry, which the server entry's encoder reads too.
+		setTransport(options.transport);
 		// The transport given last decides how `data` decodes.
 		if (!('decode' in options)) config.decode = undefined;
 	}
@@ -50,12 +53,6 @@ export function configure(options: Partial<Config>): void {
 			}
 		}
 	}
-}
-
-function decoders(transport: Record<string, Transporter>) {
-	const result: Record<string, (value: any) => any> = {};
-	for (const name in transport) result[name] = transport[name].decode;
-	return result;
 }
 
 /** Puts every option back to its default, and removes the others (`configure(sveltekit)`'s too). */

@@ -1,5 +1,7 @@
 import * as devalue from 'devalue';
-import { config, revivers } from './config.js';
+import { config } from './config.js';
+import { errorText } from './error-text.js';
+import { revivers } from './transport.js';
 import type { ActionResult } from './types.js';
 
 /**
@@ -35,7 +37,8 @@ export function deserialize<
 			// Inside SvelteKit (`configure(sveltekit)`), its decoding: the app's `transport` hook.
 			result.data = config.decode ? config.decode(result.data) : devalue.parse(result.data, revivers);
 		} catch (error) {
-			throw new Error(`Not an action result: "data" is not valid devalue output (${clip((error as Error).message)})`);
+			// `errorText`: a custom type's decoder is app code and may throw anything.
+			throw new Error(`Not an action result: "data" is not valid devalue output (${clip(errorText(error))})`);
 		}
 	}
 	return result;
@@ -48,16 +51,21 @@ function shapeProblem(result: any): string | undefined {
 	if (!['success', 'failure', 'redirect', 'error'].includes(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
 	const { location } = result;
 	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
-	// A bad `location` would throw later, where nothing turns it into an error result.
+	// A bad `location` would throw later, while the result is applied.
 	if (location !== undefined && !isURL(location)) return '"location" is not a URL';
-	if (type === 'error') return result.error === undefined ? 'an error without "error"' : undefined;
+	// `null` too: an error result that sets `page.error` to null would show nothing at all.
+	if (type === 'error') return result.error == null ? 'an error without "error"' : undefined;
 	if (typeof result.status !== 'number') return `a ${type} without a numeric "status"`;
 	if (result.data !== undefined && typeof result.data !== 'string') return '"data" is not a string';
 }
 
+/**
+ * Whether `location` is a URL against any page: `"http:"` is one on an http page (the page's
+ * own origin) but none on an https page, so it must parse against both.
+ */
 function isURL(location: unknown): boolean {
 	try {
-		return typeof location === 'string' && !!new URL(location, 'http://a');
+		return typeof location === 'string' && !!new URL(location, 'http://a') && !!new URL(location, 'https://a');
 	} catch {
 		return false;
 	}

@@ -1,7 +1,9 @@
 import { BROWSER, DEV } from 'esm-env';
 import { applyResult } from './apply-action.js';
 import { config } from './config.js';
+import { thrownError } from './error-text.js';
 import { sendAction } from './send.js';
+import { warnNotApplied } from './other-page.js';
 import type {
 	ActionResult,
 	EnhanceOptions,
@@ -9,6 +11,7 @@ import type {
 	SubmissionObserver,
 	SubmitFunction,
 	SubmitInput,
+	SubmitResultInput,
 	UpdateOptions
 } from './types.js';
 
@@ -23,7 +26,7 @@ type Submitter = HTMLButtonElement | HTMLInputElement;
  * ```
  *
  * The argument is a submit function, or `{ submit, fetch, submission, repeat, timeout,
- * focusInvalid, announce }` (see `EnhanceOptions`). `submit` runs before the request with
+ * focusInvalid, announce, unsaved }` (see `EnhanceOptions`). `submit` runs before the request with
  * `{ action, formData, formElement, controller, submitter, cancel }`. If it returns a callback,
  * that callback gets `{ action, formData, formElement, result, update }` instead of the default
  * behaviour, which `update()` runs:
@@ -67,22 +70,27 @@ export function enhance<
 		const o = typeof options === 'function' ? { submit: options } : options;
 		if (DEV) assertOptions(o);
 		({ submit = () => {}, fetch: formFetch, repeat = 'allow', timeout } = o);
-		observers = [o.submission, o.focusInvalid, o.announce].filter((observer) => !!observer);
+		observers = [o.submission, o.focusInvalid, o.announce, o.unsaved].filter((observer) => !!observer);
+	}
+
+	/** Whether submission `n`'s result may still change state: the form is there, no newer result was taken. */
+	function current(n: number) {
+		return !destroyed && n >= taken;
 	}
 
 	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
-		if (destroyed || n < taken) return;
+		if (!current(n)) return;
 		const { reset = true, invalidateAll = options.refreshAll ?? true } = options;
 		if (result.type === 'success') {
 			// From the prototype: an `<input name="reset">` would shadow `form.reset`.
 			if (reset) HTMLFormElement.prototype.reset.call(form);
 			if (invalidateAll) await config.invalidateAll();
 			// A newer result may have been taken while data was refreshing: it wins.
-			if (destroyed || n < taken) return;
+			if (!current(n)) return;
 		}
 		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
-			await applyResult(result, form);
-		}
+			await applyResult(result, form, () => current(n));
+		} else if (DEV) warnNotApplied(result.type, pageOf(result, action));
 	}
 
 	// Synchronous up to the request, so a development error surfaces from the event itself.
@@ -102,7 +110,13 @@ export function enhance<
 		void run(action, enctype, formData, submitter);
 	}
 
-	/** Asks the submit function, sends, then calls back (by default: `update`). */
+	/**
+	 * Asks the submit function, sends, then calls back (by default: `update`). App code that
+	 * throws or rejects on the way (the submit function, an observer, `fetch`, the callback and
+	 * what it runs: `invalidateAll`, `goto`, `isCurrentPage`...) ends the submission with an
+	 * `error` result carrying what was thrown: applied like any error, so the app sees it, and
+	 * the form is never left submitting.
+	 */
 	async function run(action: URL, enctype: string, formData: FormData, submitter: Submitter | null) {
 		const n = ++made;
 		const controller = new AbortController();
@@ -110,36 +124,55 @@ export function enhance<
 		/** The answer, once it arrived: the observers get it unless it was discarded. */
 		let result: ActionResult | undefined;
 		let end: ((result?: ActionResult) => void) | undefined;
+		let callback: (input: SubmitResultInput<Success, Failure>) => unknown = (input) => input.update();
+		/** Shows an error of app code, unless the form is gone or a newer result was taken. */
+		const fail = (error: unknown) => {
+			result = thrown(error);
+			if (current(n)) return applyResult(result, form, () => current(n));
+		};
+		const input: SubmitInput = {
+			action,
+			formData,
+			formElement: form,
+			controller,
+			submitter,
+			cancel: () => (cancelled = true)
+		};
 		going++;
 		try {
-			const input: SubmitInput = {
-				action,
-				formData,
-				formElement: form,
-				controller,
-				submitter,
-				cancel: () => (cancelled = true)
-			};
-			const callback = (await submit(input)) ?? ((input) => input.update());
-			if (cancelled) return;
+			try {
+				callback = (await submit(input)) ?? callback;
+				if (cancelled) return;
 
-			if (repeat === 'abort') {
-				// An older submission whose submit function took longer is superseded before it starts.
-				if (n < sent) return controller.abort(replaced());
-				latest?.abort(replaced());
+				if (repeat === 'abort') {
+					// An older submission whose submit function took longer is superseded before it starts.
+					if (n < sent) return controller.abort(replaced());
+					latest?.abort(replaced());
+				}
+				if (n > sent) {
+					latest = controller;
+					sent = n;
+				}
+				// Most forms have no observers: spare every submit the bookkeeping. A form destroyed
+				// while its submit function ran still sends, but shows no submission starting.
+				if (observers.length && !destroyed) {
+					const [ends, error] = observe(input, fail);
+					end = ends;
+					if (error) throw error.thrown;
+				}
+				const ms = timeout;
+				const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
+				try {
+					result = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
+				} finally {
+					clearTimeout(timer);
+				}
+				// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
+				if (controller.signal.aborted) result = timeoutResult(controller.signal.reason);
+			} catch (error) {
+				// Before the answer: nothing more is sent, and the callback hears of it as of a network error.
+				result = thrown(error);
 			}
-			if (n > sent) {
-				latest = controller;
-				sent = n;
-			}
-			// Most forms have no observers: spare every submit the bookkeeping.
-			if (observers.length) end = observe(input);
-			const ms = timeout;
-			const timer = ms ? setTimeout(() => controller.abort(timedOut(action, ms)), ms) : undefined;
-			const answer = await sendAction(action, formData, enctype, controller.signal, formFetch ?? config.fetch);
-			clearTimeout(timer);
-			// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
-			result = controller.signal.aborted ? timeoutResult(controller.signal.reason) : answer;
 
 			// Discarded: aborted (silently), or a newer submission's result was taken first. Its
 			// callback is not called, so no app code can write the older result over the newer
@@ -147,13 +180,17 @@ export function enhance<
 			if (!result || n < taken) return;
 			const taking = result;
 			taken = n;
-			await callback({
-				action,
-				formData,
-				formElement: form,
-				result: taking as ActionResult<Success, Failure>,
-				update: (options) => update(taking, action, n, options)
-			});
+			try {
+				await callback({
+					action,
+					formData,
+					formElement: form,
+					result: taking as ActionResult<Success, Failure>,
+					update: (options) => update(taking, action, n, options)
+				});
+			} catch (error) {
+				await fail(error);
+			}
 		} finally {
 			going--;
 			if (latest === controller) latest = undefined;
@@ -162,15 +199,34 @@ export function enhance<
 		}
 	}
 
-	/** Starts the observers on a submission; returns what ends them, once (or not, if destroyed first). */
-	function observe(input: SubmitInput) {
-		const ends = observers.map((observer) => observer.start(input));
+	/**
+	 * Starts the observers on a submission; returns what ends them, once (or not, if destroyed
+	 * first), and what a `start` threw. Observers are app code: a `start` that throws ends the
+	 * submission with that error (the others still start, so each gets its end); an end that
+	 * throws or rejects goes to `fail`, and the other ends still run.
+	 */
+	function observe(input: SubmitInput, fail: (error: unknown) => unknown) {
+		let error: { thrown: unknown } | undefined;
+		const ends = observers.map((observer) => {
+			try {
+				return observer.start(input);
+			} catch (thrown) {
+				error ??= { thrown };
+			}
+		});
 		const end = (result?: ActionResult) => {
 			if (!ending.delete(end)) return;
-			for (const observerEnd of ends) observerEnd?.(result as ActionResult<Success, Failure> | undefined);
+			for (const observerEnd of ends) {
+				try {
+					// A promise (an async end) that rejects is caught too.
+					Promise.resolve(observerEnd?.(result as ActionResult<Success, Failure> | undefined)).catch(fail);
+				} catch (thrown) {
+					fail(thrown);
+				}
+			}
 		};
 		ending.add(end);
-		return end;
+		return [end, error] as const;
 	}
 
 	// From the prototype: inputs named `addEventListener`/`removeEventListener` shadow the methods.
@@ -187,6 +243,11 @@ export function enhance<
 			for (const end of ending) end();
 		}
 	};
+}
+
+/** The `error` result of app code that threw `error` (anything, `undefined` included). */
+function thrown(error: unknown): ActionResult {
+	return { type: 'error', error: thrownError(error) };
 }
 
 /** The abort reason of a request that `repeat: 'abort'` replaces. */
@@ -235,7 +296,7 @@ function assertPostForm(form: HTMLFormElement) {
 }
 
 function assertOptions(options: EnhanceOptions<any, any>) {
-	for (const name of ['submission', 'focusInvalid', 'announce'] as const) {
+	for (const name of ['submission', 'focusInvalid', 'announce', 'unsaved'] as const) {
 		const observer = options[name];
 		if (observer !== undefined && typeof observer?.start !== 'function') {
 			const hint = typeof observer === 'function' ? `: call it, \`${name}: ${name}()\`` : '';
@@ -243,8 +304,10 @@ function assertOptions(options: EnhanceOptions<any, any>) {
 		}
 	}
 	const { timeout, repeat } = options;
-	if (timeout !== undefined && !(timeout > 0 && timeout <= 2147483647)) {
-		throw new Error(`use:enhance's \`timeout\` is in milliseconds, between 1 and 2147483647 (not ${timeout}); leave it out for none.`);
+	// `typeof`: `'500'`, `[100]` and `true` compare as numbers, but `setTimeout` would not take them.
+	if (timeout !== undefined && !(typeof timeout === 'number' && timeout >= 1 && timeout <= 2147483647)) {
+		const shown = typeof timeout === 'number' ? timeout : `of type ${typeof timeout}`;
+		throw new Error(`use:enhance's \`timeout\` is in milliseconds, between 1 and 2147483647 (not ${shown}); leave it out for none.`);
 	}
 	if (repeat !== undefined && repeat !== 'allow' && repeat !== 'abort' && repeat !== 'prevent') {
 		throw new Error(`use:enhance's \`repeat\` is 'allow', 'abort' or 'prevent', not ${JSON.stringify(repeat)}.`);

@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { call } from './dom.js';
 import type { SubmissionObserver } from './types.js';
 
 /**
@@ -14,7 +15,9 @@ export function focusInvalid(): SubmissionObserver {
 				if (result?.type !== 'failure') return;
 				// The result was applied; the markup that marks fields invalid renders on the next tick.
 				await tick();
-				formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+				// Through `dom.js`: a field named `querySelector` would shadow the form's.
+				const invalid = call(formElement, 'querySelector', '[aria-invalid="true"]') as HTMLElement | null;
+				if (invalid) call(invalid, 'focus');
 			}
 	};
 }

@@ -3,6 +3,8 @@ export { enhancement } from './enhancement.js';
 export { submission, Submission } from './submission.svelte.js';
 export { focusInvalid } from './focus-invalid.js';
 export { announce } from './announce.js';
+export { uploadProgress, UploadProgress } from './upload-progress.svelte.js';
+export { unsaved, Unsaved } from './unsaved.svelte.js';
 export { applyAction } from './apply-action.js';
 export { deserialize } from './deserialize.js';
 export { page, clearPage, formResult } from './page.svelte.js';
@@ -22,6 +24,7 @@ export type {
 	SubmissionObserver,
 	SubmissionOptions,
 	AnnounceText,
+	UnsavedOptions,
 	BeforeNavigateCallback,
 	BeforeNavigateNavigation,
 	Config,

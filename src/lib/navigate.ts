@@ -19,6 +19,7 @@ export function navigate(url: string | URL): void {
  * attribute, a router that unescapes paths): those are refused too. Only the scheme position of
  * the decoded text counts, so `/search?q=javascript%3A` or `/wiki/JavaScript:_Intro` is followed;
  * the price is refusing a relative path that starts with an encoded `data:` (nobody writes one).
+ * A location too hostile to unfold cheaply (see `unmask`) is refused as over-encoded.
  */
 export function target(url: string | URL): URL {
 	const text = String(url);
@@ -26,8 +27,12 @@ export function target(url: string | URL): URL {
 	try {
 		parsed = new URL(text, location.href);
 	} catch {}
-	const kind = /^(javascript|data|vbscript):/.exec(unmask(text))?.[0] ?? (parsed ? parsed.protocol : 'an invalid');
+	const unmasked = unmask(text);
+	let kind = unmasked ? unmasked.map((text) => /^(javascript|data|vbscript):/.exec(text)?.[0]).find(Boolean) : 'an over-encoded';
+	kind ??= parsed ? parsed.protocol : 'an invalid';
 	if (!/^https?:$/.test(kind)) {
+		// The message quotes 80 characters of the location; a scheme it names must not add more.
+		if (kind.length > 16) kind = 'a non-http(s)';
 		// Why, in development only: the refusal itself says what was wrong.
 		const why = DEV ? ': only http(s) redirects are followed' : '';
 		throw new Error(`Refused to navigate to ${kind} URL ${JSON.stringify(text.slice(0, 80))}${why}`);
@@ -36,17 +41,40 @@ export function target(url: string | URL): URL {
 }
 
 /**
- * Decodes character references and percent-escapes until nothing changes (so `&#37;6A` and
- * `%26%23106;` unfold too; bounded, so a hostile input cannot make it loop), then drops the
- * control characters and spaces a URL parser or an HTML attribute skips, and lowercases.
- * Only ASCII matters here: anything above U+FFFD becomes U+FFFD.
+ * Every text the location can decode to, by character references and percent-escapes applied
+ * any number of times in any order (so `&#37;6A`, `&amp;#106;` and `%26%23106;` unfold too),
+ * with the control characters and spaces a URL parser or an HTML attribute skips dropped, and
+ * lowercased. Only ASCII matters here: anything above U+FFFD becomes U+FFFD.
+ *
+ * The order matters where a reference has no semicolon (`&#1%314;` is `&#114;` once the escape is
+ * decoded first, U+0001 `14;` the other way; `&#x6a%61` the reverse), and layers come in any
+ * order: so every order is tried (each pass shortens the text or changes nothing, and equal texts
+ * are tried once). Only the text before the first `/` or `?` can unfold into a scheme (neither is
+ * part of any escape), so a long path costs nothing. A hostile prefix (over 4,096 characters, or
+ * more than 256 texts to try) gives `undefined`.
  */
-function unmask(text: string): string {
-	for (let i = 8, last; i-- && last !== text; ) {
-		last = text;
-		text = text.replace(/&#(?:x([\da-f]+)|(\d+));?|%([\da-f]{2})|&(colon|tab|newline);?/gi, (_, hex, decimal, byte, name) =>
-			name ? (/^c/i.test(name) ? ':' : ' ') : String.fromCodePoint(Math.min(parseInt(hex ?? byte ?? decimal, hex || byte ? 16 : 10), 0xfffd))
-		);
+function unmask(text: string): string[] | undefined {
+	const texts = new Set([/^[^/?]*/.exec(text)![0]]);
+	// A Set iterates over what is added while it iterates: a breadth-first search.
+	for (const text of texts) {
+		if (text.length > 4096 || texts.size > 256) return;
+		for (const pass of [percent, reference]) texts.add(text.replace(pass, decode));
 	}
-	return text.replace(/[\0-\x20]/g, '').toLowerCase();
+	return [...texts].map((text) => text.replace(/[\0-\x20]/g, '').toLowerCase());
+}
+
+const percent = /%[\da-f]{2}/gi;
+// As an HTML attribute decodes them: numeric ones with or without semicolon, named ones with it
+// (`&amp` without one too); a looser pattern would eat `&Tab` of `&Tab&#59;`.
+const reference = /&#(?:x[\da-f]+|\d+);?|&(?:colon|tab|newline|amp|percnt|num);|&amp/gi;
+
+/** The named character references that matter in a scheme (`&Tab;` and `&NewLine;` are spaces). */
+const named: Record<string, string> = { colon: ':', amp: '&', percnt: '%', num: '#' };
+
+/** The character a percent-escape or character reference stands for. */
+function decode(token: string): string {
+	if (token[0] !== '&') return String.fromCharCode(parseInt(token.slice(1), 16));
+	if (token[1] !== '#') return named[token.replace(/[&;]/g, '').toLowerCase()] ?? ' ';
+	const hex = /x/i.test(token[2]);
+	return String.fromCodePoint(Math.min(parseInt(token.slice(hex ? 3 : 2), hex ? 16 : 10), 0xfffd));
 }

@@ -1,12 +1,14 @@
 import { DEV } from 'esm-env';
 import { deserialize } from './deserialize.js';
+import { errorText } from './error-text.js';
 import { likelyCause } from './likely-cause.js';
 import type { ActionResult } from './types.js';
 
 /**
  * Posts `formData` to `action` exactly as SvelteKit 2's `enhance` does, and turns whatever comes
  * back into an `ActionResult`: a network failure or a body that is not the action protocol
- * becomes an `error` result saying what happened. Resolves to `undefined` when aborted.
+ * becomes an `error` result saying what happened. Resolves to `undefined` when aborted, as soon
+ * as `signal` aborts: also when `fetch` ignores its signal or the body stalls half-way.
  */
 export async function sendAction(
 	action: URL,
@@ -27,11 +29,11 @@ export async function sendAction(
 	let response: Response;
 	let text: string;
 	try {
-		response = await fetch(action, { method: 'POST', headers, cache: 'no-store', body, signal });
-		text = await response.text();
+		response = await untilAborted(fetch(action, { method: 'POST', headers, cache: 'no-store', body, signal }), signal);
+		text = await untilAborted(response.text(), signal);
 	} catch (error) {
 		if (signal.aborted) return;
-		return { type: 'error', error: new Error(`${where} failed: ${(error as Error)?.message ?? error}`) };
+		return { type: 'error', error: new Error(`${where} failed: ${errorText(error)}`) };
 	}
 
 	try {
@@ -43,4 +45,20 @@ export async function sendAction(
 		if (DEV) message += likelyCause(response, text);
 		return { type: 'error', status: response.status, error: new Error(message) };
 	}
+}
+
+/**
+ * Settles as `promise` does, or rejects with the abort reason as soon as `signal` aborts: a
+ * wrapper `fetch` that drops the signal, or a body that never ends, cannot outlive the
+ * submission (its timeout, `controller.abort()`, `repeat: 'abort'`).
+ */
+function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const abort = () => reject(signal.reason);
+		if (signal.aborted) abort();
+		signal.addEventListener('abort', abort);
+		Promise.resolve(promise)
+			.then(resolve, reject)
+			.finally(() => signal.removeEventListener('abort', abort));
+	});
 }

@@ -121,7 +121,39 @@ export interface EnhanceOptions<
 	focusInvalid?: SubmissionObserver<Success, Failure>;
 	/** `announce(text?)`: read each result out in a polite live region. */
 	announce?: SubmissionObserver<Success, Failure>;
+	/**
+	 * `unsaved()`: learns the form's successes and redirects, after which its edits are saved (the
+	 * same object is attached to the form: `{@attach edits.track}`).
+	 */
+	unsaved?: SubmissionObserver<Success, Failure>;
 }
+
+/** Options of `unsaved()`. */
+export interface UnsavedOptions {
+	/** Tells apart the drafts of forms with the same page path and action (e.g. a record's id). */
+	key?: string;
+	/** Keep the typed values in `sessionStorage` and restore them into the form. Default `true`. */
+	drafts?: boolean;
+	/** Names of fields never kept in a draft (passwords, files, one-time codes and `cc-*` never are). */
+	exclude?: readonly string[];
+	/** Ask before leaving the page while the form is dirty. Default `true`. */
+	guard?: boolean;
+	/** The question asked before an in-app navigation (browsers word the one before unloading themselves). */
+	message?: string;
+}
+
+/** What a navigation guard learns of a navigation: the shape of SvelteKit's `BeforeNavigate`. */
+export interface BeforeNavigateNavigation {
+	/** Stops the navigation (for one that unloads the page, the browser asks the user instead). */
+	cancel(): void;
+	/** Whether the document is about to be unloaded (a reload, another site, closing the tab). */
+	willUnload: boolean;
+	/** `'link'`, `'goto'`, `'popstate'`, `'form'`, `'leave'`… */
+	type: string;
+}
+
+/** A function `beforeNavigate` calls before each navigation. */
+export type BeforeNavigateCallback = (navigation: BeforeNavigateNavigation) => void;
 
 /** Options of `submission()`. */
 export interface SubmissionOptions {
@@ -136,19 +168,6 @@ export type AnnounceText<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > = (result: ActionResult<Success, Failure>) => string | null | undefined | false;
-
-/** What a navigation guard learns of a navigation: the shape of SvelteKit's `BeforeNavigate`. */
-export interface BeforeNavigateNavigation {
-	/** Stops the navigation (for one that unloads the page, the browser asks the user instead). */
-	cancel(): void;
-	/** Whether the document is about to be unloaded (a reload, another site, closing the tab). */
-	willUnload: boolean;
-	/** `'link'`, `'goto'`, `'popstate'`, `'form'`, `'leave'`… */
-	type: string;
-}
-
-/** A function `beforeNavigate` calls before each navigation. */
-export type BeforeNavigateCallback = (navigation: BeforeNavigateNavigation) => void;
 
 /** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
 export interface Transporter<T = any, U = any> {

@@ -37,13 +37,17 @@ const FEATURES = {
 	submission: '#delayed',
 	announce: 'data-form-announcer',
 	focusInvalid: 'aria-invalid=',
-	enhancement: 'svelte/attachments'
+	enhancement: 'svelte/attachments',
+	uploadProgress: 'XMLHttpRequest',
+	unsaved: 'beforeunload'
 };
 
 describe('features a user does not import are not in their bundle', () => {
 	test('importing only enhance brings none of them', { timeout: 60_000 }, async () => {
 		const code = await bundle(['enhance']);
 		expect(code).toContain('function enhance(');
+		// Development-only warnings stay out of production bundles.
+		expect(code).not.toContain('was not applied to page.form');
 		for (const marker of Object.values(FEATURES)) expect(code).not.toContain(marker);
 	});
 
@@ -58,16 +62,46 @@ describe('features a user does not import are not in their bundle', () => {
 
 describe('the SvelteKit wiring is paid for only by apps that import it', () => {
 	test('the main entry, all of it, never imports $app/* nor carries the wiring', { timeout: 60_000 }, async () => {
-		const { readFileSync } = await import('node:fs');
-		const names = [...readFileSync(LIB, 'utf8').matchAll(/^export \{([^}]+)\} from/gm)]
-			.flatMap(([, list]) => list.split(','))
-			.map((name) => name.trim().split(/\s+as\s+/).pop()!)
-			.filter(Boolean);
-		expect(names).toContain('configure');
-		const code = await bundle(names);
+		const everything = Object.keys(await import('../../src/lib/index.js'));
+		expect(everything).toContain('configure');
+		const code = await bundle(everything);
 		expect(code).not.toContain('$app/');
 		// What only the `/sveltekit` entry holds: SvelteKit's decoding, given a result of `data` alone.
 		expect(code).not.toContain("type: 'success', status: 200, data");
 		expect(code).not.toContain('type: "success", status: 200, data');
+	});
+});
+
+describe('the server entry', () => {
+	const SERVER = resolve(import.meta.dirname, '../../src/lib/server/index.ts');
+
+	test('imports no DOM, Svelte or msw code: only devalue and its own modules', { timeout: 60_000 }, async () => {
+		// No svelte plugin and no browser condition: a `.svelte` file or a `svelte` import would fail
+		// or show among the imports; every bare import is left external so that it shows.
+		const output = (await build({
+			configFile: false,
+			logLevel: 'silent',
+			build: {
+				write: false,
+				minify: false,
+				lib: { entry: SERVER, formats: ['es'], fileName: 'server' },
+				rollupOptions: { external: (id) => !id.startsWith('.') && !id.startsWith('/') }
+			}
+		})) as Rollup.RollupOutput[];
+		const [chunk] = output[0].output as Rollup.OutputChunk[];
+		expect(chunk.imports).toEqual(['devalue']);
+		const modules = Object.keys(chunk.modules).map((id) => id.slice(id.indexOf('src/lib/')));
+		expect(modules.sort()).toEqual(
+			['src/lib/server/actions.ts', 'src/lib/server/index.ts', 'src/lib/server/origin.ts', 'src/lib/server/outcome.ts', 'src/lib/server/response.ts', 'src/lib/transport.ts'].sort()
+		);
+	});
+
+	test("the client bundle gains nothing from it: the whole main entry holds none of the server's code", { timeout: 60_000 }, async () => {
+		const everything = Object.keys(await import('../../src/lib/index.js'));
+		const code = await bundle(everything);
+		expect(code).toContain('function enhance(');
+		for (const marker of ['form submissions are forbidden', 'method not allowed', 'function actionResponse', 'Unsupported Media Type']) {
+			expect(code).not.toContain(marker);
+		}
 	});
 });

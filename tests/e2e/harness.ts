@@ -41,12 +41,32 @@ export interface OpenOptions {
 	/** Logged in as this user (the demo's session cookie). */
 	user?: string;
 	viewport?: { width: number; height: number };
+	/** Called with the new page before it loads, e.g. to listen to its responses. */
+	watch?: (page: Page) => void;
+}
+
+/** One Chromium per test file, however many demo servers the file starts. */
+let sharedBrowser: Promise<Browser> | undefined;
+let browserUsers = 0;
+
+function useBrowser(): Promise<Browser> {
+	browserUsers++;
+	// launch() gives the browser a fresh temporary profile and deletes it on close.
+	return (sharedBrowser ??= chromium.launch({ executablePath, args: chromiumArgs }));
+}
+
+async function releaseBrowser(): Promise<void> {
+	if (--browserUsers > 0 || !sharedBrowser) return;
+	const browser = sharedBrowser;
+	sharedBrowser = undefined;
+	await (await browser).close();
 }
 
 /**
- * Starts the demo's production build (or the app built in `dir`, a fixture) and Chromium for
- * this test file, and stops both after it. Every test gets fresh browser contexts, closed after
- * it; an uncaught error in a page fails it.
+ * Starts the demo's production build (or the app built in `dir`, a fixture) for this test file,
+ * and Chromium, and stops both after it. Each call starts its own server, from the app's known
+ * state (the browser is shared). Every test gets fresh browser contexts, closed after it; an
+ * uncaught error in a page fails it.
  */
 export function useDemo(dir = root): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
@@ -57,7 +77,7 @@ export function useDemo(dir = root): Demo {
 	const demo: Demo = {
 		origin: '',
 		requests: [],
-		async open(path, { javaScript = true, user, viewport } = {}) {
+		async open(path, { javaScript = true, user, viewport, watch } = {}) {
 			const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport });
 			contexts.push(context);
 			context.setDefaultTimeout(10_000);
@@ -67,6 +87,7 @@ export function useDemo(dir = root): Demo {
 			}
 			const page = await context.newPage();
 			page.on('pageerror', (error) => pageErrors.push(error));
+			watch?.(page);
 			await page.goto(demo.origin + path);
 			if (javaScript) await page.locator('.mode[data-enhanced="true"]').waitFor();
 			return page;
@@ -74,11 +95,7 @@ export function useDemo(dir = root): Demo {
 	};
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([
-			serve(dir),
-			// launch() gives the browser a fresh temporary profile and deletes it on close.
-			chromium.launch({ executablePath, args: chromiumArgs })
-		]);
+		[server, browser] = await Promise.all([serve(dir), useBrowser()]);
 		demo.origin = server.origin;
 		demo.requests = server.requests;
 	});
@@ -90,7 +107,7 @@ export function useDemo(dir = root): Demo {
 		expect(errors, 'uncaught errors in the page').toEqual([]);
 	});
 	afterAll(async () => {
-		await browser?.close();
+		await releaseBrowser();
 		await server?.close();
 	});
 	return demo;
@@ -101,7 +118,7 @@ export function useDemo(dir = root): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-async function serve(dir: string) {
+export async function serve(dir = root) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 
@@ -137,7 +154,8 @@ async function serve(dir: string) {
 		cwd: dir,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1' },
+		// The upload page takes files of tens of MB: adapter-node refuses bodies over 512 KB by default.
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1', BODY_SIZE_LIMIT: '64M' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

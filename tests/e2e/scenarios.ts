@@ -94,6 +94,16 @@ export const scenarios: Scenario[] = [
 		native: { path: '/login?/register' }
 	},
 	{
+		name: "registering an email that is taken fails, and the account's password still works",
+		path: '/login',
+		async act(page, user) {
+			await logIn(page, user, demoUser.email, 'taken-over', 'Register');
+			await user.see(page.getByRole('alert'), `${demoUser.email} is already registered: log in instead.`);
+			await logIn(page, user, demoUser.email, demoUser.password);
+		},
+		outcome: { path: '/', heading: 'svelte-form-actions', messages: ['Logged in as demo@example.com.'] }
+	},
+	{
 		name: 'a login redirects home, logged in',
 		path: '/login',
 		act: (page, user) => logIn(page, user, demoUser.email, demoUser.password),
@@ -176,7 +186,11 @@ export const scenarios: Scenario[] = [
 		name: 'a slow action can be cancelled: the request is aborted and what was typed stays',
 		path: '/slow',
 		needsJavaScript: true,
-		async act(page) {
+		async act(page, user) {
+			// A first message goes through: its "Sent" line must not outlive the cancelled one.
+			await page.getByLabel('Message').fill('Hello');
+			await user.submit(() => page.getByRole('button', { name: 'Send' }).click());
+			await user.see(page.locator('.success'), 'Sent “Hello” after 1 s.');
 			await page.getByLabel('Message').fill('Never mind');
 			await page.getByLabel('The server takes').selectOption('10');
 			await page.getByRole('button', { name: 'Send' }).click();
@@ -192,20 +206,22 @@ export const scenarios: Scenario[] = [
 		}
 	},
 	{
-		name: 'an action that throws shows the error',
+		name: 'an action that throws shows the error, and the earlier failure message goes',
 		path: '/error',
 		async act(page, user) {
+			await user.submit(() => page.getByRole('button', { name: 'Send report' }).click());
+			await user.see(page.getByRole('alert'), 'Write a report first');
 			await page.getByLabel('Report').fill('The oven is cold');
 			await user.submit(() => page.getByRole('button', { name: 'Send report' }).click());
 		},
 		outcome: { path: '/error', messages: ['Error 503: The report service is down, try again later'] },
-		// Enhanced, the library's <ErrorBoundary> shows it beside the form, with a Dismiss button,
-		// and moves focus to it.
+		// Enhanced, the library's <ErrorBoundary> (its default markup) shows it beside the form,
+		// with a Dismiss button, and moves focus to it; the failure's message is gone.
 		enhanced: {
 			heading: 'Failing action',
-			messages: ['Error 503: The report service is down, try again later\n\nDismiss'],
+			messages: ['The report service is down, try again later\n\nDismiss'],
 			fields: { report: 'The oven is cold' },
-			focus: 'div "Error 503: The report service is down, try again later Dismiss"'
+			focus: 'div "The report service is down, try again later Dismiss"'
 		},
 		errorPage: true
 	},
@@ -263,7 +279,8 @@ export interface Play {
 
 /**
  * Plays `scenario` in a fresh browser context and waits until the user sees its outcome.
- * Enhanced, it also checks that every submission was a `fetch` and that the page never reloaded.
+ * Enhanced, it also checks that every submission was a `fetch` (an XMLHttpRequest on our upload
+ * page) and that the page never reloaded.
  */
 export async function play(demo: Demo, scenario: Scenario, { javaScript = true, twin = false } = {}): Promise<Play> {
 	const page = await demo.open(twin ? toTwin(scenario.path) : scenario.path, { javaScript, user: scenario.user });
@@ -307,7 +324,9 @@ export async function play(demo: Demo, scenario: Scenario, { javaScript = true, 
 
 	if (javaScript) {
 		expect(await page.evaluate(() => (window as any).__sameWindow), 'no full page load').toBe(true);
-		expect(submissions, 'every submission is a fetch').toEqual(submissions.map(() => 'fetch'));
+		// Our upload page posts through XMLHttpRequest, for its progress (`uploadProgress()`).
+		const kind = !twin && scenario.path === '/upload' ? 'xhr' : 'fetch';
+		expect(submissions, `every submission is a ${kind}`).toEqual(submissions.map(() => kind));
 	} else {
 		expect(submissions, 'every submission is native').toEqual(submissions.map(() => 'document'));
 	}

@@ -1,36 +1,20 @@
 /**
- * The MSW kit answers byte for byte as SvelteKit 2 does. The demo's own actions run twice: in
- * SvelteKit's dev server (started here) and in `actionHandler`s; every request goes to both, and
- * the status, headers that matter and body bytes must be equal.
+ * The server entry and the MSW kit built on it answer byte for byte as SvelteKit 2 does. The
+ * demo's own actions run three times: in SvelteKit's dev server (started here), in `formActions`
+ * and in `actionHandler`s; every request goes to all, and the status, headers that matter and
+ * body bytes must be equal.
  */
-import { sveltekit } from '@sveltejs/kit/vite';
 import { getResponse } from 'msw';
-import type { AddressInfo } from 'node:net';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { configure } from '../../src/lib/index.js';
 import { actionHandler, type MockAction } from '../../src/lib/msw/index.js';
+import { formActions } from '../../src/lib/server/index.js';
 import { actions as loginActions } from '../../src/routes/login/+page.server.js';
 import { transport } from '../../src/routes/wire/money.js';
+import { useKitServer } from './kit-server.js';
 import { actions as wireActions } from '../../src/routes/wire/+page.server.js';
 
-let vite: ViteDevServer;
-let origin: string;
-
-beforeAll(async () => {
-	vite = await createServer({
-		configFile: false,
-		plugins: [sveltekit()],
-		logLevel: 'silent',
-		server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }
-	});
-	await vite.listen();
-	origin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
-	// The first request compiles the app: do it here, not in the first test (a page, not an
-	// action, so that nothing changes and nothing is logged).
-	await (await fetch(`${origin}/login`)).text();
-}, 120_000);
-afterAll(() => vite?.close());
+const kit = useKitServer();
 
 // What the dev server does with src/hooks.ts, the kit does with `configure`.
 configure({ transport });
@@ -43,6 +27,17 @@ function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
 	);
 }
 const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
+// SvelteKit's dev server makes no cross-site check: neither do these. The page a native POST
+// gets is the app's own; its status and any redirect are SvelteKit's.
+// `formActions` runs its own copy of the demo's actions, with a store of its own: an email the
+// mocks registered must not be taken already when the same request reaches it.
+vi.resetModules();
+const { actions: servedLoginActions } = await import('../../src/routes/login/+page.server.js');
+const served: Record<string, (request: Request) => Promise<Response>> = {
+	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
+	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page' })
+};
+const serve = (request: Request) => served[new URL(request.url).pathname](request);
 
 type Body = Record<string, string> | FormData | string;
 
@@ -74,6 +69,8 @@ const cases: Array<[string, string, Body, string?]> = [
 	['login with a wrong password: fail(400)', '/login?/login', { email: 'demo@example.com', password: 'nope' }],
 	['register: data', '/login?/register', { email: 'new@example.com', password: 'pw' }],
 	['register without password: fail(400)', '/login?/register', { email: 'x@example.com' }],
+	['register a taken email: fail(400), the password unchanged', '/login?/register', { email: 'demo@example.com', password: 'mine' }],
+	['login with the unchanged password: redirect(303)', '/login?/login', { email: 'demo@example.com', password: 'demo' }],
 	['login: redirect(303)', '/login?/login', { email: 'new@example.com', password: 'pw' }],
 	['an unknown action: 404', '/login?/nonexistent', {}],
 	['no action name on a page of named actions: 404', '/login', {}],
@@ -96,14 +93,46 @@ for (const [name, path, body, contentType] of cases) {
 	test(name, async () => {
 		// Both servers log unexpected errors (SvelteKit's default handleError, the kit's console.error).
 		vi.spyOn(console, 'error').mockImplementation(() => {});
-		const real = await seen(await fetch(request(origin, path, body, contentType)));
+		const real = await seen(await fetch(request(kit.origin, path, body, contentType)));
 		const mocked = await seen((await getResponse(handlers, request('http://kit.test', path, body, contentType)))!);
 		expect(mocked).toEqual(real);
+		expect(await seen(await serve(request('http://kit.test', path, body, contentType)))).toEqual(real);
 		vi.restoreAllMocks();
 	});
 }
 
 test('the comparison is not vacuous: the bodies are action results', async () => {
-	const response = await fetch(request(origin, '/wire?/empty', {}));
+	const response = await fetch(request(kit.origin, '/wire?/empty', {}));
 	expect(await response.text()).toBe('{"type":"success","status":204,"data":"-1"}');
 });
+
+/** A browser's own POST, without JavaScript: it prefers HTML and sends no `x-sveltekit-action`. */
+function native(base: string, path: string, body: Record<string, string>) {
+	return new Request(new URL(path, base), {
+		method: 'POST',
+		headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(body),
+		redirect: 'manual'
+	});
+}
+
+/** The last column is what SvelteKit answers, so the comparison cannot pass vacuously. */
+const nativeCases: Array<[string, string, Record<string, string>, number]> = [
+	['a success re-renders the page: 200', '/wire?/data', { text: 'x' }, 200],
+	['no data is a 200 too', '/wire?/empty', {}, 200],
+	['a failure re-renders the page with its status', '/wire?/invalid', { text: 'short' }, 422],
+	['a redirect is the redirect itself', '/wire?/away', {}, 307],
+	['an expected error is its status', '/wire?/missing', {}, 404],
+	['an unknown action is a 404', '/wire?/nonexistent', {}, 404]
+];
+
+for (const [name, path, body, status] of nativeCases) {
+	test(`without JavaScript: ${name}`, async () => {
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		const answer = async (response: Response) => ({ status: response.status, location: response.headers.get('location') });
+		const real = await answer(await fetch(native(kit.origin, path, body)));
+		expect(real.status).toBe(status);
+		expect(await answer(await serve(native('http://kit.test', path, body)))).toEqual(real);
+		vi.restoreAllMocks();
+	});
+}

@@ -13,6 +13,8 @@ test('importing the library touches no browser global', async () => {
 			'ErrorBoundary',
 			'Resource',
 			'Submission',
+			'Unsaved',
+			'UploadProgress',
 			'announce',
 			'applyAction',
 			'clearPage',
@@ -27,7 +29,9 @@ test('importing the library touches no browser global', async () => {
 			'onInvalidate',
 			'page',
 			'resource',
-			'submission'
+			'submission',
+			'unsaved',
+			'uploadProgress'
 		].sort()
 	);
 });
@@ -76,4 +80,14 @@ test('the submission state, announce() and focusInvalid() can be created on the 
 	expect(typeof focusInvalid().start).toBe('function');
 	// An attachment only runs in the browser; making one on the server touches nothing.
 	expect(typeof enhancement(() => ({}))).toBe('function');
+});
+
+test('the server entry exports its names, and works without a DOM', async () => {
+	const server = await import('../../src/lib/server/index.js');
+	expect(Object.keys(server).sort()).toEqual(['actionResponse', 'error', 'fail', 'formActions', 'redirect', 'setTransport']);
+	const handle = server.formActions({ default: () => ({ at: new Date(0) }) });
+	const response = await handle(
+		new Request('http://a.test/', { method: 'POST', headers: { origin: 'http://a.test', 'content-type': 'text/plain' }, body: '' })
+	);
+	expect(await response.text()).toBe('{"type":"success","status":200,"data":"[{\\"at\\":1},[\\"Date\\",\\"1970-01-01T00:00:00.000Z\\"]]"}');
 });

@@ -20,6 +20,9 @@ export const actions = {
 		const email = String(data.get('email') ?? '');
 		const password = String(data.get('password') ?? '');
 		if (!email || !password) return fail(400, { email, missing: true });
+		// Registering must never change an existing account's password (or anyone could take
+		// over demo@example.com, and the login the demo advertises would stop working).
+		if (users.has(email)) return fail(400, { email, taken: true });
 		users.set(email, password);
 		return { registered: email };
 	},

@@ -1,5 +1,5 @@
 /**
- * What a mocked action can return or throw besides plain data, with SvelteKit's names and
+ * What an action can return or throw besides plain data, with SvelteKit's names and
  * behaviour: `return fail(400, data)`, `redirect(303, '/')`, `error(404, 'Not found')`.
  */
 

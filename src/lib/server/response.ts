@@ -1,16 +1,16 @@
 import * as devalue from 'devalue';
-import { config } from '../config.js';
+import { types } from '../transport.js';
 import type { ActionResult } from '../types.js';
 
 /**
  * The response a SvelteKit 2 server sends for `result`, byte for byte: the JSON body of
  * `handle_action_json_request`, `content-type: application/json`, and HTTP 200 for everything
  * but errors, which carry their own status (500 when the result has none). `data` is encoded
- * with devalue and the types registered with `configure({ transport })`.
+ * with devalue and the types registered with `setTransport` (or `configure({ transport })`).
  *
- * For one-off handlers:
+ * For a hand-made endpoint, or a one-off MSW handler:
  * ```js
- * http.post('/api/subscribe', () => actionResponse({ type: 'failure', status: 422, data: { email } }))
+ * return actionResponse({ type: 'failure', status: 422, data: { email } });
  * ```
  * `init.status` overrides the HTTP status (a SvelteKit 3 server answers failures with their own).
  * Throws when `data` cannot be serialized.
@@ -41,5 +41,5 @@ function toWire(result: ActionResult) {
 }
 
 function encoders() {
-	return Object.fromEntries(Object.entries(config.transport).map(([name, type]) => [name, type.encode]));
+	return Object.fromEntries(Object.entries(types).map(([name, type]) => [name, type.encode]));
 }

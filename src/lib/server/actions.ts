@@ -1,0 +1,233 @@
+import type { ActionResult } from '../types.js';
+import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
+import { ActionFailure, HttpError, Redirect, isOutcome } from './outcome.js';
+import { actionResponse } from './response.js';
+
+/** What an action receives. */
+export interface ActionEvent<Params = Record<string, string>> {
+	/** The request, body unread: the action may read it itself, as a SvelteKit action does. */
+	request: Request;
+	/** The submitted fields, already parsed. */
+	formData: FormData;
+	/** The URL posted to, with its `?/name` search. */
+	url: URL;
+	/** Whatever the caller passed as the second argument of the handler (path parameters…). */
+	params: Params;
+}
+
+/**
+ * A form action: returns data (a success), `fail(status, data)` (a failure), or throws
+ * `redirect(status, location)` or `error(status, body)`. Anything else thrown is an unexpected
+ * error: a 500 with a generic message, the real error logged. SvelteKit's own `fail`,
+ * `redirect` and `error` work too.
+ */
+export type Action<Params = Record<string, string>> = (event: ActionEvent<Params>) => unknown;
+
+/** What `render` gets for a submission made without JavaScript. */
+export interface RenderInput {
+	/**
+	 * The action's result, data not encoded (`success`, `failure` or `error`; a `redirect` never
+	 * reaches `render`: it is answered with the redirect itself). An `error` holds what is safe
+	 * to show: the `error()` body, or `{ message: 'Internal Error' }` for anything unexpected.
+	 */
+	result: Exclude<ActionResult, { type: 'redirect' }>;
+	/** The HTTP status SvelteKit would answer with: 200, the failure's or the error's. */
+	status: number;
+	request: Request;
+	url: URL;
+}
+
+export interface FormActionsOptions {
+	/**
+	 * Renders the page for a submission made without JavaScript (a native form POST, whose
+	 * `accept` header prefers HTML), as SvelteKit re-renders the page with `form`. A string is
+	 * sent as `text/html` with `status`. Without `render`, every POST gets the JSON result (an
+	 * app that only works with JavaScript).
+	 */
+	render?: (input: RenderInput) => Response | string | Promise<Response | string>;
+	/**
+	 * Origins (`https://checkout.example.com`) whose pages may post forms here. A form POST
+	 * from any other site, or without an `Origin` header, is refused with a 403, as SvelteKit
+	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin.
+	 */
+	trustedOrigins?: readonly string[];
+}
+
+/** Answers a request: `params` becomes the actions' `event.params`. */
+export type FormActionsHandler<Params> = (request: Request, params?: Params) => Promise<Response>;
+
+// Errors SvelteKit's runtime raises itself: the client gets `text`, the log gets the message.
+class KitError extends Error {
+	constructor(
+		readonly status: number,
+		readonly text: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/**
+ * A `Request` → `Response` handler for one page's form actions, answering exactly as a
+ * SvelteKit 2 server does. Named actions are chosen by `?/name` in the URL; `default` answers a
+ * POST without one. Use either named actions or `default`, as in SvelteKit.
+ *
+ * ```js
+ * const login = formActions({
+ *   login: ({ formData }) => formData.get('password') === 'demo'
+ *     ? redirect(303, '/')
+ *     : fail(400, { email: formData.get('email'), incorrect: true })
+ * }, { render: ({ result, status }) => page(result.data) });
+ * // Hono: app.post('/login', (c) => login(c.req.raw));
+ * ```
+ */
+export function formActions<Params = Record<string, string>>(
+	actions: Record<string, Action<Params>>,
+	options: FormActionsOptions = {}
+): FormActionsHandler<Params> {
+	if ('default' in actions && Object.keys(actions).length > 1) {
+		// SvelteKit's own message: it refuses such a page too.
+		throw new Error(
+			'When using named actions, the default action cannot be used. See the docs for more info: https://svelte.dev/docs/kit/form-actions#named-actions'
+		);
+	}
+	const { render, trustedOrigins = [] } = options;
+
+	return async function respond(request, params = {} as Params) {
+		const url = new URL(request.url);
+		if (crossSite(request, url, trustedOrigins)) return forbidden(request);
+		if (request.method !== 'POST') {
+			// What SvelteKit answers for a method an endpoint does not export.
+			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
+		}
+		const result = await run(actions, { request, url, params });
+		if (!render || prefersJSON(request)) return json(result, url);
+
+		// A native submission: SvelteKit's `handle_action_request`, then the page.
+		if (result.type === 'redirect') return new Response(undefined, { status: result.status, headers: { location: result.location } });
+		const status = result.type === 'success' ? 200 : (result.status ?? 500);
+		const page = await render({ result: { ...result, status } as RenderInput['result'], status, request, url });
+		return typeof page === 'string' ? text(page, status, { 'content-type': 'text/html; charset=utf-8' }) : page;
+	};
+}
+
+/** Calls the action `?/name` names, and says how it ended. */
+async function run<Params>(
+	actions: Record<string, Action<Params>>,
+	event: Omit<ActionEvent<Params>, 'formData'>
+): Promise<ActionResult> {
+	try {
+		const name = actionName(event.url);
+		if (!Object.hasOwn(actions, name)) throw new KitError(404, 'Not Found', `No action with name '${name}' found`);
+		const { request } = event;
+		const type = mediaType(request);
+		if (!FORM_TYPES.includes(type)) {
+			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
+		}
+		const formData = await readForm(request.clone(), type);
+		return toResult(await actions[name]({ ...event, formData }));
+	} catch (thrown) {
+		return fromThrown(thrown);
+	}
+}
+
+/** SvelteKit's rule: the first search parameter starting with `/` names the action. */
+function actionName(url: URL): string {
+	for (const [key] of url.searchParams) {
+		if (!key.startsWith('/')) continue;
+		const name = key.slice(1);
+		if (name === 'default') throw new Error('Cannot use reserved action name "default"');
+		return name;
+	}
+	return 'default';
+}
+
+/** `enhance` sends a URL-encoded body under `text/plain`, which `Request.formData()` refuses. */
+async function readForm(request: Request, type: string): Promise<FormData> {
+	if (type !== 'text/plain') return request.formData();
+	const form = new FormData();
+	for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
+	return form;
+}
+
+/** What the action returned, as a result. */
+function toResult(returned: unknown): ActionResult {
+	if (isOutcome(returned, ActionFailure)) return { type: 'failure', status: returned.status, data: returned.data as any };
+	// SvelteKit's rule, falsy data included: no data is a 204 (a native submission gets 200).
+	return { type: 'success', status: returned ? 200 : 204, data: returned as any };
+}
+
+/** The result for something thrown, as SvelteKit builds it (and logs it). */
+function fromThrown(thrown: unknown): ActionResult {
+	if (isOutcome(thrown, Redirect)) return { type: 'redirect', status: thrown.status, location: thrown.location };
+	if (isOutcome(thrown, HttpError)) {
+		// Expected errors are not logged; their body is sent as it is (SvelteKit's fallback message
+		// covers apps whose `App.Error` has no `message`).
+		const body: object = thrown.body;
+		return { type: 'error', status: thrown.status, error: { message: 'Unknown Error', ...body } };
+	}
+	if (isOutcome(thrown, ActionFailure)) thrown = new Error('Cannot "throw fail()". Use "return fail()"');
+	// Anything else may hold secrets: the client gets a generic message, the log the real error.
+	console.error(thrown);
+	const { status, text } = thrown instanceof KitError ? thrown : { status: 500, text: 'Internal Error' };
+	return { type: 'error', status, error: { message: text } };
+}
+
+/** The JSON answer; data devalue cannot encode is SvelteKit's 500, with its message logged. */
+function json(result: ActionResult, url: URL): Response {
+	try {
+		return actionResponse(result);
+	} catch (cause) {
+		return actionResponse(fromThrown(unserializable(result, url.pathname, cause)));
+	}
+}
+
+/** Says why `result.data` could not be sent, as SvelteKit does. */
+function unserializable(result: ActionResult, path: string, cause: any): Error {
+	const data = 'data' in result ? result.data : undefined;
+	if (data instanceof Response) {
+		return new Error(
+			`Data returned from action inside ${path} is not serializable: actions return plain objects or fail(), ` +
+				'not a Response. For a hand-made response, use actionResponse().',
+			{ cause }
+		);
+	}
+	const where = cause?.path ? ` (data${cause.path})` : '';
+	return new Error(`Data returned from action inside ${path} is not serializable: ${cause?.message}${where}`, { cause });
+}
+
+/**
+ * SvelteKit's choice between the JSON result and the page: JSON when the `accept` header ranks
+ * `application/json` above `text/html` (`enhance` sends `accept: application/json`; a browser's
+ * native POST prefers HTML; a request without `accept` gets JSON).
+ */
+export function prefersJSON(request: Request): boolean {
+	const ranked = (request.headers.get('accept') ?? '*/*')
+		.split(',')
+		.map((part, index) => {
+			const [range, ...parameters] = part.split(';').map((piece) => piece.trim());
+			const q = parameters.find((parameter) => parameter.startsWith('q='));
+			return { range, q: q ? Number(q.slice(2)) : 1, index };
+		})
+		.filter(({ range }) => /^[^/\s]+\/[^/\s]+$/.test(range))
+		// Higher q first; then the more specific range (`text/*` before `*/*`); then header order.
+		.sort((a, b) => b.q - a.q || wildcards(a.range) - wildcards(b.range) || a.index - b.index);
+	const rank = (type: string) =>
+		ranked.findIndex(({ range }) => {
+			const [main, sub] = range.split('/');
+			const [wantedMain, wantedSub] = type.split('/');
+			return (main === '*' || main === wantedMain) && (sub === '*' || sub === wantedSub);
+		});
+	const json = rank('application/json');
+	const html = rank('text/html');
+	return json !== -1 && (html === -1 || json <= html);
+}
+
+function wildcards(range: string): number {
+	return range.split('*').length - 1;
+}
+
+function text(body: string, status: number, headers: Record<string, string>): Response {
+	const bytes = new TextEncoder().encode(body);
+	return new Response(bytes, { status, headers: { 'content-length': String(bytes.byteLength), ...headers } });
+}

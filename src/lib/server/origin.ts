@@ -1,0 +1,33 @@
+// What SvelteKit calls a form body: forms may send these cross-site without CORS, so they are
+// checked here, and an action refuses anything else with a 415.
+export const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** The request's media type, lower case, without parameters. */
+export function mediaType(request: Request): string {
+	return request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+}
+
+/**
+ * SvelteKit's cross-site request forgery check: a form-encoded POST (PUT, PATCH, DELETE) whose
+ * `Origin` is not this server's own nor a trusted one, or that has no `Origin` at all, comes
+ * from another site's page. Forms are exempt from CORS, so nothing else stops it.
+ */
+export function crossSite(request: Request, url: URL, trustedOrigins: readonly string[]): boolean {
+	if (trustedOrigins.includes('*')) return false;
+	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
+	// SvelteKit also guards its remote functions' binary form type here.
+	if (![...FORM_TYPES, 'application/x-sveltekit-formdata'].includes(mediaType(request))) return false;
+	const origin = request.headers.get('origin');
+	return origin !== url.origin && (!origin || !trustedOrigins.includes(origin));
+}
+
+/** SvelteKit's answer to a cross-site form submission, byte for byte. */
+export function forbidden(request: Request): Response {
+	const message = `Cross-site ${request.method} form submissions are forbidden`;
+	const asJSON = request.headers.get('accept') === 'application/json';
+	// Bytes, not a string: a string body would get a `text/plain` type SvelteKit does not send.
+	const body = new TextEncoder().encode(asJSON ? JSON.stringify({ message }) : message);
+	const headers: Record<string, string> = { 'content-length': String(body.byteLength) };
+	if (asJSON) headers['content-type'] = 'application/json';
+	return new Response(body, { status: 403, headers });
+}

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type InlineConfig } from 'vite';
+
+/** This repository's library, for apps that import the package by its name. */
+export const library = { 'svelte-form-actions': fileURLToPath(new URL('../../src/lib', import.meta.url)) };
+
+/**
+ * Builds a server-rendered Svelte app as docs/outside-sveltekit.md tells: `vite build` (the
+ * browser's script) then `vite build --ssr src/server.ts` (the server's module).
+ */
+export async function buildApp(root: string, config: InlineConfig = {}) {
+	const common: InlineConfig = { root, logLevel: 'warn', ...config, resolve: { alias: library } };
+	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts') });
+	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts'), build: { ssr: join(root, 'src/server.ts') } });
+}
+
+/** An app started with `node <file>` on a free port: it prints `Listening on <origin>`. */
+export async function startNode(file: string, cwd: string) {
+	const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	const origin = await new Promise<string>((resolve, reject) => {
+		child.stdout.on('data', (chunk) => {
+			output += chunk;
+			const match = /Listening on (\S+)/.exec(output);
+			if (match) resolve(match[1]);
+		});
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('exit', (code) => reject(new Error(`node ${file} exited (${code}) before listening:\n${output}`)));
+	});
+	return {
+		origin,
+		async close() {
+			if (child.exitCode !== null) return;
+			child.kill();
+			await once(child, 'exit');
+		}
+	};
+}

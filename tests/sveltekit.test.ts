@@ -234,3 +234,17 @@ test("submission() and repeat: 'prevent' (beyond SvelteKit) work unchanged under
 	expect(endpoint.requests).toHaveLength(1);
 	expect(kit.applyAction).toHaveBeenCalledTimes(1);
 });
+
+test("SvelteKit's focus reset broken by clobbered markup: the result stands, the library resets focus", async () => {
+	kit.applyAction.mockImplementationOnce(async () => {
+		// What SvelteKit's reset_focus meets under `<img name="querySelector">`.
+		throw new TypeError('document.querySelector is not a function');
+	});
+	const input = document.body.appendChild(document.createElement('input'));
+	input.focus();
+	await applyAction({ type: 'success', status: 200, data: { saved: true } });
+	expect(page.form).toEqual({ saved: true });
+	expect(page.error).toBeNull();
+	expect(document.activeElement).toBe(document.body);
+	input.remove();
+});

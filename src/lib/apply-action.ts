@@ -78,8 +78,18 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 		if (mine !== applied || !current()) return;
 		pageState.form = result.data;
 		const handOver = config.applyAction;
-		// SvelteKit's applyAction resets focus itself.
-		if (handOver) await handOver(result);
-		else if (result.type === 'success') resetFocus();
+		if (!handOver) {
+			if (result.type === 'success') resetFocus();
+			return;
+		}
+		// SvelteKit's applyAction resets focus itself, after it applied the result, through
+		// `document.querySelector`, which markup can clobber (`<img name="querySelector">`): the
+		// result is in by then, so reset focus the library's clobbering-safe way instead.
+		try {
+			await handOver(result);
+		} catch (error) {
+			if (result.type !== 'success' || !(error instanceof TypeError)) throw error;
+			resetFocus();
+		}
 	}
 }

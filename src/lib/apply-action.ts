@@ -1,6 +1,6 @@
 import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
-import { boundaryFor } from './boundary.svelte.js';
+import { clearErrorOf, showError } from './boundary.svelte.js';
 import { config } from './config.js';
 import { thrownError } from './error-text.js';
 import { resetFocus } from './focus.js';
@@ -17,6 +17,8 @@ import type { ActionResult } from './types.js';
  *   as an `error` result instead;
  * - `error`: sets `page.error` and `page.status` (500 when the result has none); the root
  *   `<ErrorBoundary>`, if any, shows it.
+ * Inside SvelteKit (`configure(sveltekit)`), SvelteKit's own `applyAction` then gets a success or
+ * failure, and an error no boundary shows (it renders the nearest `+error.svelte`).
  */
 export function applyAction<
 	Success extends Record<string, unknown> | undefined,
@@ -57,18 +59,37 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
 		pageState.status = result.status ?? 500;
-		boundaryFor(form)?.show(result.error, pageState.status);
+		// A boundary shows it and the form stays as typed; with none, the app's own applyAction
+		// (SvelteKit's renders the nearest +error.svelte).
+		// (An answer that is not an action result can come with a 2xx status: an error page saying
+		// 200 would contradict itself, so SvelteKit gets 500 then, as it shows such failures.)
+		if (!showError(form, result.error, pageState.status) && config.applyAction) {
+			await config.applyAction(pageState.status < 400 ? { ...result, status: 500 } : result);
+		}
 	} else {
 		// Clear first so that the same data, or data equal to what the inputs showed before a
 		// reset, still re-renders `value={page.form?.x}` (SvelteKit does the same).
 		pageState.status = result.status;
 		pageState.error = null;
-		boundaryFor(form)?.dismiss();
+		clearErrorOf(form);
 		pageState.applied = true;
 		pageState.form = null;
 		await tick();
 		if (mine !== applied || !current()) return;
 		pageState.form = result.data;
-		if (result.type === 'success') resetFocus();
+		const handOver = config.applyAction;
+		if (!handOver) {
+			if (result.type === 'success') resetFocus();
+			return;
+		}
+		// SvelteKit's applyAction resets focus itself, after it applied the result, through
+		// `document.querySelector`, which markup can clobber (`<img name="querySelector">`): the
+		// result is in by then, so reset focus the library's clobbering-safe way instead.
+		try {
+			await handOver(result);
+		} catch (error) {
+			if (result.type !== 'success' || !(error instanceof TypeError)) throw error;
+			resetFocus();
+		}
 	}
 }

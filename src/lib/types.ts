@@ -209,6 +209,28 @@ export interface Config {
 	 */
 	allowedOrigins?: readonly string[];
 	/**
+	 * The app's own `applyAction`, handed every result after the library applied it to its own
+	 * `page` (and after the race rule: a stale result never gets here): a `success` or `failure`
+	 * of the current page, and an `error` that no `<ErrorBoundary>` shows. Redirects never get
+	 * here (the library checks the target, then calls `goto`). `configure(sveltekit)` sets it
+	 * to SvelteKit's, which updates the `form` prop, `$app/state`, `$app/stores`, renders the
+	 * nearest `+error.svelte` and resets focus. Default: unset.
+	 */
+	applyAction?: (result: ActionResult) => Promise<void> | void;
+	/**
+	 * Decodes the devalue text of a result's `data`, after `deserialize`'s own checks.
+	 * `configure(sveltekit)` sets it to SvelteKit's decoding (the app's `transport` hook).
+	 * Default: unset, so devalue with the `transport` option's decoders. Whichever of
+	 * `decode` and `transport` was configured last decides.
+	 */
+	decode?: (data: string) => unknown;
+	/**
+	 * Registers a callback to run after every client-side navigation; `configure` calls it (in
+	 * the browser) with what clears `page` and every `<ErrorBoundary>`, so it needs to run while a
+	 * component initialises. `configure(sveltekit)` sets SvelteKit's `afterNavigate`.
+	 */
+	afterNavigate?: (callback: () => void) => void;
+	/**
 	 * Registers a function to call before each in-app navigation, for as long as the component
 	 * being initialised lives: SvelteKit's `beforeNavigate` has this shape (`configure(sveltekit)`
 	 * sets it). `unsaved()` guards leaving with it; without it, only `beforeunload` (reloads, other

@@ -60,6 +60,18 @@ describe('features a user does not import are not in their bundle', () => {
 	});
 });
 
+describe('the SvelteKit wiring is paid for only by apps that import it', () => {
+	test('the main entry, all of it, never imports $app/* nor carries the wiring', { timeout: 60_000 }, async () => {
+		const everything = Object.keys(await import('../../src/lib/index.js'));
+		expect(everything).toContain('configure');
+		const code = await bundle(everything);
+		expect(code).not.toContain('$app/');
+		// What only the `/sveltekit` entry holds: SvelteKit's decoding, given a result of `data` alone.
+		expect(code).not.toContain("type: 'success', status: 200, data");
+		expect(code).not.toContain('type: "success", status: 200, data');
+	});
+});
+
 describe('the server entry', () => {
 	const SERVER = resolve(import.meta.dirname, '../../src/lib/server/index.ts');
 

@@ -63,11 +63,12 @@ async function releaseBrowser(): Promise<void> {
 }
 
 /**
- * Starts the demo's production build for this test file, and Chromium, and stops both after it.
- * Each call starts its own server, from the demo's known state (the browser is shared). Every
- * test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
+ * Starts the demo's production build (or the app built in `dir`, a fixture) for this test file,
+ * and Chromium, and stops both after it. Each call starts its own server, from the app's known
+ * state (the browser is shared). Every test gets fresh browser contexts, closed after it; an
+ * uncaught error in a page fails it.
  */
-export function useDemo(): Demo {
+export function useDemo(dir = root): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
 	let browser: Browser;
 	let contexts: BrowserContext[] = [];
@@ -94,7 +95,7 @@ export function useDemo(): Demo {
 	};
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([serve(), useBrowser()]);
+		[server, browser] = await Promise.all([serve(dir), useBrowser()]);
 		demo.origin = server.origin;
 		demo.requests = server.requests;
 	});
@@ -117,7 +118,7 @@ export function useDemo(): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-export async function serve() {
+export async function serve(dir = root) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 
@@ -150,7 +151,7 @@ export async function serve() {
 	const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
 	const app = spawn(process.execPath, ['build'], {
-		cwd: root,
+		cwd: dir,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
 		// The upload page takes files of tens of MB: adapter-node refuses bodies over 512 KB by default.

@@ -1,0 +1,172 @@
+import * as devalue from 'devalue';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
+
+/**
+ * fixtures/kit2: an `sv create`-shaped SvelteKit 2 app with the library installed from its
+ * packed tarball and `configure(sveltekit)` in its root layout. Each case has two twins with the
+ * same markup and server code: /ours/… imports `enhance` (or `deserialize`) from the library,
+ * /kit/… from `$app/forms`. Both must send the same requests and leave the user looking at the
+ * same page (heading, messages, fields, focus, text), with JavaScript on and off.
+ */
+const app = useDemo(fileURLToPath(new URL('../../fixtures/kit2', import.meta.url)));
+
+/** What the user does on a case's page; `done` is what shows once the last answer is applied. */
+interface Case {
+	name: string;
+	path: string;
+	steps: Array<{ fill?: Record<string, string>; click: string; done: string }>;
+}
+
+const cases: Case[] = [
+	{
+		name: "an action's error() renders the route's own +error.svelte",
+		path: 'error',
+		steps: [{ fill: { Note: 'typed' }, click: 'Send', done: 'Route error page: 503' }]
+	},
+	{
+		name: 'a thrown exception renders the root +error.svelte with a 500',
+		path: 'throw',
+		steps: [{ fill: { Note: 'typed' }, click: 'Send', done: 'Internal Error' }]
+	},
+	{
+		name: "the form prop, $app/state's page and $app/stores' $page follow a failure, then a success",
+		path: 'state',
+		steps: [
+			{ click: 'Greet', done: 'state: 422 {"missing":true}' },
+			{ fill: { Name: 'Ada' }, click: 'Greet', done: 'stores: 200 {"greeted":"Ada"}' }
+		]
+	},
+	{
+		name: 'a Svelte 4-syntax page reads `export let form`',
+		path: 'legacy',
+		steps: [
+			{ click: 'Greet', done: 'Name missing' },
+			{ fill: { Name: 'Ada' }, click: 'Greet', done: 'Hello Ada' }
+		]
+	},
+	{
+		name: "a redirect goes through SvelteKit's goto to the target page",
+		path: 'redirect',
+		steps: [{ click: 'Go', done: 'Arrived' }]
+	},
+	{
+		name: "a success holding a type of the app's transport hook arrives decoded",
+		path: 'transport',
+		steps: [{ click: 'Price it', done: '19.99 EUR' }]
+	}
+];
+
+/** The requests of one play, as the server got them: the POSTs and the data reloads. */
+async function play(side: 'ours' | 'kit', { path, steps }: Case, javaScript: boolean) {
+	const page = await app.open(`/${side}/${path}`, { javaScript });
+	const from = app.requests.length;
+	const statuses: number[] = [];
+	page.on('response', (response) => {
+		if (response.request().method() === 'POST') statuses.push(response.status());
+	});
+	for (const step of steps) {
+		for (const [label, value] of Object.entries(step.fill ?? {})) await page.getByLabel(label).fill(value);
+		await page.getByRole('button', { name: step.click }).click();
+		await page.getByText(step.done).first().waitFor();
+	}
+	const seen = await snapshot(page, app.origin);
+	const requests = app.requests.slice(from).filter((request) => !request.url.includes('/_app/'));
+	return { seen: { ...seen, path: seen.path.replace(`/${side}/`, '/~/') }, statuses, requests: requests.map(comparable), page };
+}
+
+/** A request with the twin's path prefix taken off. URL-encoded bodies only: compared as text. */
+function comparable({ method, url, headers, body }: RecordedRequest) {
+	const neutral = (text = '') => text.replace(/\/(ours|kit)\//, '/~/');
+	return { method, url: neutral(url), headers: { ...headers, referer: neutral(headers.referer) }, body: body.toString('latin1') };
+}
+
+// First in this file, so that it runs on a server no page has been rendered by: the +server.js
+// decodes before any layout called configure(sveltekit) (src/hooks.server.ts has).
+test('deserialize in a +server.js decodes the transport type, before any page ran', async () => {
+	class Money {
+		constructor(
+			readonly cents: number,
+			readonly currency: string
+		) {}
+	}
+	const data = devalue.stringify({ price: new Money(1999, 'EUR') }, { Money: (v) => v instanceof Money && [v.cents, v.currency] });
+	const body = JSON.stringify({ type: 'success', status: 200, data });
+	const answers = [];
+	for (const side of ['ours', 'kit']) {
+		const response = await fetch(`${app.origin}/${side}/decode`, { method: 'POST', body, headers: { 'content-type': 'text/plain', origin: app.origin } });
+		answers.push({ status: response.status, body: await response.json() });
+	}
+	expect(answers[0]).toEqual({ status: 200, body: { type: 'success', money: true, text: '19.99 EUR' } });
+	expect(answers[0]).toEqual(answers[1]);
+});
+
+for (const javaScript of [true, false]) {
+	describe(`same as SvelteKit's own enhance, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+		for (const item of cases) {
+			test(item.name, async () => {
+				const ours = await play('ours', item, javaScript);
+				const kit = await play('kit', item, javaScript);
+				expect(ours.statuses.length).toBe(item.steps.length);
+				expect(ours.statuses).toEqual(kit.statuses);
+				expect(ours.requests.filter((request) => request.method === 'POST')).toHaveLength(item.steps.length);
+				expect(ours.requests).toEqual(kit.requests);
+				expect(ours.seen).toEqual(kit.seen);
+			});
+		}
+	});
+}
+
+test('inside an <ErrorBoundary>, an error shows beside the form, which keeps what was typed', async () => {
+	const page = await app.open('/ours/boundary');
+	await page.getByLabel('Note').fill('typed');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await page.getByRole('alert').waitFor();
+	const seen = await snapshot(page, app.origin);
+	// Not replaced by +error.svelte: the page, what was typed, and the error in the boundary, focused.
+	expect(seen).toMatchObject({ path: '/ours/boundary', heading: 'Send a note', fields: { note: 'typed' } });
+	expect(seen.messages).toHaveLength(1);
+	expect(seen.messages[0]).toContain('Down for maintenance');
+	expect(seen.focus).toMatch(/^div "Down for maintenance/);
+});
+
+describe('where the wording differs on purpose, the structure is the same', () => {
+	/** What must match when the words differ: where the user is, the heading, how many messages, focus. */
+	const structure = ({ path, heading, messages, focus }: Snapshot) => ({
+		path: path.replace(/\/(ours|kit)\//, '/~/'),
+		heading,
+		messages: messages.length,
+		focus
+	});
+
+	/** Submits the form of `/side/path`, with `before` run first, and waits for the root error page. */
+	async function failing(side: 'ours' | 'kit', path: string, before?: (page: Page) => Promise<unknown>) {
+		const page = await app.open(`/${side}/${path}`);
+		await before?.(page);
+		await page.getByRole('button').click();
+		await page.getByRole('heading', { name: '500' }).waitFor();
+		return snapshot(page, app.origin);
+	}
+
+	test('a network failure renders the root +error.svelte with a 500; the message names the request', async () => {
+		const abort = (page: Page) =>
+			page.route('**/state', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+		const ours = await failing('ours', 'state', abort);
+		const kit = await failing('kit', 'state', abort);
+		expect(structure(ours)).toEqual(structure(kit));
+		// SvelteKit shows the browser's own words; the library also names the request that failed.
+		expect(kit.messages).toEqual(['Failed to fetch']);
+		expect(ours.messages).toEqual(['POST /ours/state failed: Failed to fetch']);
+	});
+
+	test('an answer that is not an action result renders the root +error.svelte with a 500; the message says what arrived', async () => {
+		const ours = await failing('ours', 'html');
+		const kit = await failing('kit', 'html');
+		expect(structure(ours)).toEqual(structure(kit));
+		// SvelteKit shows JSON.parse's SyntaxError; the library says which request got what.
+		expect(kit.messages[0]).toMatch(/JSON/);
+		expect(ours.messages[0]).toMatch(/^POST \/ours\/plain answered HTTP 200: Not an action result: the body is not JSON/);
+	});
+});

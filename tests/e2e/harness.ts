@@ -43,11 +43,18 @@ export interface OpenOptions {
 	viewport?: { width: number; height: number };
 }
 
+/** A built app with adapter-node: its directory and the Node.js that runs it. */
+export interface App {
+	dir: string;
+	node: string;
+}
+
 /**
- * Starts the demo's production build and Chromium for this test file, and stops both after it.
- * Every test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
+ * Starts the demo's production build (or `app`'s) and Chromium for this test file, and stops
+ * both after it. Every test gets fresh browser contexts, closed after it; an uncaught error in a
+ * page fails it.
  */
-export function useDemo(): Demo {
+export function useDemo(app: App = { dir: root, node: process.execPath }): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
 	let browser: Browser;
 	let contexts: BrowserContext[] = [];
@@ -74,7 +81,7 @@ export function useDemo(): Demo {
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([
-			serve(),
+			serve(app),
 			// launch() gives the browser a fresh temporary profile and deletes it on close.
 			chromium.launch({ executablePath, args: chromiumArgs })
 		]);
@@ -100,7 +107,7 @@ export function useDemo(): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-async function serve() {
+async function serve({ dir, node }: App) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 
@@ -116,7 +123,14 @@ async function serve() {
 				body
 			});
 			const upstream = http.request(
-				{ host: '127.0.0.1', port: appPort, method: request.method, path: request.url, headers: request.headers },
+				// adapter-node 6 (SvelteKit 3) has no ORIGIN: it takes the scheme from this header.
+				{
+					host: '127.0.0.1',
+					port: appPort,
+					method: request.method,
+					path: request.url,
+					headers: { ...request.headers, 'x-forwarded-proto': 'http' }
+				},
 				(answer) => {
 					response.writeHead(answer.statusCode!, answer.rawHeaders);
 					answer.pipe(response);
@@ -132,11 +146,18 @@ async function serve() {
 	await once(proxy, 'listening');
 	const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
-	const app = spawn(process.execPath, ['build'], {
-		cwd: root,
+	const app = spawn(node, ['build'], {
+		cwd: dir,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1' },
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(appPort),
+			ORIGIN: origin,
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			SHUTDOWN_TIMEOUT: '1'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

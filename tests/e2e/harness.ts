@@ -43,18 +43,12 @@ export interface OpenOptions {
 	viewport?: { width: number; height: number };
 }
 
-/** A built app with adapter-node: its directory and the Node.js that runs it. */
-export interface App {
-	dir: string;
-	node: string;
-}
-
 /**
- * Starts the demo's production build (or `app`'s) and Chromium for this test file, and stops
- * both after it. Every test gets fresh browser contexts, closed after it; an uncaught error in a
- * page fails it.
+ * Starts the demo's production build (or the app built in `dir`, a fixture, run by `node`) and
+ * Chromium for this test file, and stops both after it. Every test gets fresh browser contexts,
+ * closed after it; an uncaught error in a page fails it.
  */
-export function useDemo(app: App = { dir: root, node: process.execPath }): Demo {
+export function useDemo(dir = root, node = process.execPath): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
 	let browser: Browser;
 	let contexts: BrowserContext[] = [];
@@ -81,7 +75,7 @@ export function useDemo(app: App = { dir: root, node: process.execPath }): Demo 
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([
-			serve(app),
+			serve(dir, node),
 			// launch() gives the browser a fresh temporary profile and deletes it on close.
 			chromium.launch({ executablePath, args: chromiumArgs })
 		]);
@@ -107,7 +101,7 @@ export function useDemo(app: App = { dir: root, node: process.execPath }): Demo 
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-async function serve({ dir, node }: App) {
+async function serve(dir: string, node: string) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 

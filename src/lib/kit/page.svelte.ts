@@ -9,6 +9,8 @@ class RouteState {
 	params = $state.raw<Record<string, string>>({});
 	/** The page's `data` (what its `load` functions returned). */
 	data = $state.raw<Record<string, any>>({});
+	/** The error the error page shows (SvelteKit's nearest `+error.svelte`), or `null`. */
+	error = $state.raw<{ error: any; status: number } | null>(null);
 }
 
 /** The writable state; only the test kit writes it. */
@@ -19,11 +21,13 @@ export function resetRouteState(): void {
 	routeState.url = null;
 	routeState.params = {};
 	routeState.data = {};
+	routeState.error = null;
 }
 
 /**
  * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params` and `data` from
- * `renderPage`, `form`, `status` and `error` from this library's `page`, all reactive.
+ * `renderPage`, `form` and `status` from this library's `page`, `error` (and its status) from
+ * the error page on show, all reactive.
  */
 export const page = {
 	get url(): URL {
@@ -39,10 +43,10 @@ export const page = {
 		return formPage.form;
 	},
 	get status() {
-		return formPage.status;
+		return routeState.error?.status ?? formPage.status;
 	},
 	get error() {
-		return formPage.error;
+		return routeState.error?.error ?? null;
 	},
 	// No router here: no route id, no shallow-routing state.
 	route: { id: null } as { id: string | null },

@@ -1,6 +1,7 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
 import { routeState } from '../kit/page.svelte.js';
+import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
 import { onInvalidate } from '../refresh.js';
 import { onTeardown } from './mounted.js';
@@ -48,12 +49,15 @@ export function renderPage(Page: Component<any>, options: RenderPageOptions = {}
 	pageState.form = options.form ?? null;
 
 	const navigations: URL[] = [];
+	// As if the app's root layout called `configure(sveltekit)`: results reach the kit's page.
 	configure({
+		...sveltekit,
 		async goto(to, { invalidateAll }) {
 			const next = new URL(to, location.href);
 			navigations.push(next);
 			history.pushState(history.state, '', next);
 			routeState.url = next;
+			routeState.error = null;
 			if (invalidateAll) await config.invalidateAll();
 		}
 	});

@@ -217,3 +217,23 @@ test('redirects are the same in both: no reset, no refresh, goto the target', as
 	expect(title).toBe('Buy milk');
 	expect(steps).toEqual(['goto http://localhost:3000/done refresh=true']);
 });
+
+test("a response fetch followed through a proxy's redirect is an error, not a navigation; what was typed stays", async () => {
+	const loginPage = new Response('<!doctype html><h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } });
+	Object.defineProperties(loginPage, { redirected: { value: true }, url: { value: 'https://sso.example/login' } });
+	const done = deferred<ActionResult>();
+	const { form } = enhanced(FORM, {
+		fetch: async () => loginPage,
+		submit: () => async ({ result, update }) => {
+			await update();
+			done.resolve(result);
+		}
+	});
+	form.querySelector<HTMLInputElement>('[name=title]')!.value = 'Buy milk';
+	form.requestSubmit();
+	const result = await done.promise;
+	expect(result).toMatchObject({ type: 'error', status: 200 });
+	expect(result.type === 'error' && result.error.message).toContain('redirected to https://sso.example/login');
+	expect(goto).not.toHaveBeenCalled();
+	expect(form.querySelector<HTMLInputElement>('[name=title]')!.value).toBe('Buy milk');
+});

@@ -142,7 +142,7 @@ describe('where the wording differs on purpose, the structure is the same', () =
 	});
 
 	/** Submits the form of `/side/path`, with `before` run first, and waits for the root error page. */
-	async function failing(side: 'ours' | 'kit', path: string, before?: (page: Page) => Promise<void>) {
+	async function failing(side: 'ours' | 'kit', path: string, before?: (page: Page) => Promise<unknown>) {
 		const page = await app.open(`/${side}/${path}`);
 		await before?.(page);
 		await page.getByRole('button').click();

@@ -176,6 +176,14 @@ describe('SvelteKit 3 results of another page: navigate there, as a native submi
 		expect(page.form).toEqual({ here: true });
 	});
 
+	test('a location that is no URL is refused with the answer: an error, nothing navigates, typed stays', async () => {
+		kit3({ type: 'failure', status: 400, location: 'http://[', data: '[{}]' });
+		const { result, title } = await submit(undefined, '/lists?/save');
+		expect(result.type).toBe('error');
+		expect(title).toBe('Buy milk');
+		expect(goto).not.toHaveBeenCalled();
+	});
+
 	test('a navigation that fails becomes an error result; what was typed stays', async () => {
 		goto.mockRejectedValueOnce(new Error('No route for /lists'));
 		kit3({ type: 'failure', status: 400, location: '/lists', data: '[{}]' });

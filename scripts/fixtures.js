@@ -69,6 +69,17 @@ export function prepareFixture(name) {
 	return dir;
 }
 
+/**
+ * The Node.js that runs fixture `name`: the binary its dependencies bring, if any (a fixture that
+ * needs a newer Node than the repository lists a `node-<os>-<cpu>` package, e.g. SvelteKit 3 on
+ * Node 22), else the one running this script. npm scripts inside the fixture find the same
+ * binary first on their PATH (`node_modules/.bin/node`).
+ */
+export function fixtureNode(name) {
+	const own = path.join(fixtureDir(name), 'node_modules', '.bin', process.platform === 'win32' ? 'node.exe' : 'node');
+	return fs.existsSync(own) ? own : process.execPath;
+}
+
 /** The library's own dependencies come with it in a real install: the fixture must resolve them. */
 function assertDependencies(dir) {
 	const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -165,18 +165,20 @@ describe('update(): the default behaviour', () => {
 		expect(goto).toHaveBeenCalledWith('http://localhost:3000/thanks', { invalidateAll: true });
 	});
 
-	test('a SvelteKit 3 result names its page in `location`: that decides "current page"', async () => {
+	test('a SvelteKit 3 result names its page in `location`: another page is navigated to (tests/sveltekit-3.test.ts)', async () => {
 		server.use(
 			http.post('/login', () =>
 				HttpResponse.json({ type: 'success', status: 200, data: '[{"ok":1},true]', location: '/elsewhere' })
 			)
 		);
 		await submitWith();
-		expect(page.form).toBeNull();
+		expect(goto).toHaveBeenCalledWith('http://localhost:3000/elsewhere', { invalidateAll: true });
+		goto.mockClear();
 		server.use(
 			http.post('/login', () => HttpResponse.json({ type: 'success', status: 200, data: '[{"ok":1},true]', location: '/login' }))
 		);
 		await submitWith();
+		expect(goto).not.toHaveBeenCalled();
 		expect(page.form).toEqual({ ok: true });
 	});
 

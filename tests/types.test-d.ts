@@ -39,7 +39,7 @@ describe('SubmitFunction<Success, Failure>', () => {
 			expectTypeOf(cancel).toEqualTypeOf<() => void>();
 			return async ({ result, update }) => {
 				expectTypeOf(result).toEqualTypeOf<ActionResult<Success, Failure>>();
-				expectTypeOf(update).parameter(0).toEqualTypeOf<{ reset?: boolean; invalidateAll?: boolean; refreshAll?: boolean } | undefined>();
+				expectTypeOf(update).parameter(0).toEqualTypeOf<{ reset?: boolean; refreshAll?: boolean; invalidateAll?: boolean; navigate?: boolean } | undefined>();
 				await update({ reset: false, invalidateAll: false });
 			};
 		};

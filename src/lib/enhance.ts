@@ -4,6 +4,7 @@ import { config } from './config.js';
 import { thrownError } from './error-text.js';
 import { sendAction } from './send.js';
 import { warnNotApplied } from './other-page.js';
+import { planUpdate } from './update-plan.js';
 import type {
 	ActionResult,
 	EnhanceOptions,
@@ -80,17 +81,25 @@ export function enhance<
 
 	async function update(result: ActionResult, action: URL, n: number, options: UpdateOptions = {}) {
 		if (!current(n)) return;
-		const { reset = true, invalidateAll = options.refreshAll ?? true } = options;
-		if (result.type === 'success') {
-			// From the prototype: an `<input name="reset">` would shadow `form.reset`.
-			if (reset) HTMLFormElement.prototype.reset.call(form);
-			if (invalidateAll) await config.invalidateAll();
-			// A newer result may have been taken while data was refreshing: it wins.
-			if (!current(n)) return;
+		// Which steps, by the rules of the server that answered (SvelteKit 2 or 3): update-plan.ts.
+		const { reset, refresh, to } = planUpdate(result, action, options);
+		// From the prototype: an `<input name="reset">` would shadow `form.reset`.
+		if (reset) HTMLFormElement.prototype.reset.call(form);
+		if (to instanceof URL) {
+			// Another page's result: show it there, as a native submission would. Navigating
+			// destroys this form, so nothing is checked after it.
+			try {
+				await config.goto(to.href, { invalidateAll: refresh });
+			} catch (error) {
+				return applyResult({ type: 'error', error: thrownError(error) }, form, () => current(n));
+			}
+			return applyResult(result, form);
 		}
-		if (result.type === 'redirect' || result.type === 'error' || config.isCurrentPage(pageOf(result, action))) {
-			await applyResult(result, form, () => current(n));
-		} else if (DEV) warnNotApplied(result.type, pageOf(result, action));
+		if (refresh) await config.invalidateAll();
+		// A newer result may have been taken while data was refreshing: it wins.
+		if (!current(n)) return;
+		if (to === 'here') await applyResult(result, form, () => current(n));
+		else if (DEV) warnNotApplied(result.type, action);
 	}
 
 	// Synchronous up to the request, so a development error surfaces from the event itself.
@@ -275,11 +284,6 @@ function timeoutResult(reason: any): ActionResult | undefined {
  */
 function clone(form: HTMLFormElement): HTMLFormElement {
 	return HTMLElement.prototype.cloneNode.call(form) as HTMLFormElement;
-}
-
-/** SvelteKit 3 results say which page they belong to; older ones belong to the action's page. */
-function pageOf(result: ActionResult, action: URL): URL {
-	return result.location === undefined ? action : new URL(result.location, location.href);
 }
 
 function assertPostForm(form: HTMLFormElement) {

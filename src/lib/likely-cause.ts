@@ -9,6 +9,13 @@ export function likelyCause(response: Response, text: string): string {
 			'or add this origin to kit.csrf.trustedOrigins in svelte.config.js.'
 		);
 	}
+	if (response.redirected) {
+		// SvelteKit 3.2 navigates there; we keep the form as typed and say where it went.
+		return (
+			`. The request was redirected to ${response.url.slice(0, 80)} (a proxy or a login page?), which is ` +
+			'not a form action: nothing was navigated to, so what was typed stays. Check who redirects it.'
+		);
+	}
 	if (/^\s*</.test(text) || response.headers.get('content-type')?.includes('text/html')) {
 		return (
 			'. The server answered with an HTML page: the URL is likely not a form action (a +server ' +

@@ -7,8 +7,8 @@ type MaybePromise<T> = T | Promise<T>;
 
 /**
  * The result of a form action, as the server sends it (after `deserialize`).
- * SvelteKit 3 servers add `location` (the page the action belongs to) to success, failure and
- * error results; it is accepted and used to decide whether the action is on the current page.
+ * SvelteKit 3 servers add `location` (the page the action belongs to: its path and query, without
+ * `?/name`) to success, failure and error results; `update()` then follows SvelteKit 3.2's rules.
  */
 export type ActionResult<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
@@ -19,14 +19,33 @@ export type ActionResult<
 	| { type: 'redirect'; status: number; location: string }
 	| { type: 'error'; status?: number; error: any; location?: string };
 
-/** Options of `update()`: the default post-submission behaviour, piece by piece. */
+/**
+ * Options of `update()`: the default post-submission behaviour, piece by piece. Results of a
+ * SvelteKit 3 server (they carry `location`) follow SvelteKit 3.2's rules, others SvelteKit 2's
+ * (see docs/sveltekit-3.md).
+ */
 export interface UpdateOptions {
 	/** Reset the form after a success. Default `true`. */
 	reset?: boolean;
-	/** Run `invalidateAll()` after a success. Default `true`. */
-	invalidateAll?: boolean;
-	/** SvelteKit 3's name for `invalidateAll`; `invalidateAll` wins when both are given. */
+	/**
+	 * Refresh the app's data (`invalidateAll()`) before applying the result. SvelteKit 2 results:
+	 * after a success only, default `true`. SvelteKit 3 results: default `true` for a success and
+	 * `false` otherwise, so `refreshAll: true` refreshes after a failure or error too.
+	 */
 	refreshAll?: boolean;
+	/**
+	 * SvelteKit 2's name for `refreshAll` (deprecated in SvelteKit 3). When both are given,
+	 * `invalidateAll` wins for a SvelteKit 2 result and `refreshAll` for a SvelteKit 3 result,
+	 * as in each version.
+	 */
+	invalidateAll?: boolean;
+	/**
+	 * SvelteKit 3 results: a success, failure or error of another page of this site navigates
+	 * there and is shown on that page, as a native submission would; `false` applies it to the
+	 * current page instead. Default `true`. Redirects are always followed; SvelteKit 2 results
+	 * never navigate (another page's success or failure is not applied).
+	 */
+	navigate?: boolean;
 }
 
 /** What the submit function receives, before the request is sent. */
@@ -180,7 +199,8 @@ export interface Transporter<T = any, U = any> {
 /** Options of `configure()`. Every option is optional; `configure` merges. */
 export interface Config {
 	/**
-	 * Navigates after a `redirect` result. Default: a full navigation (`location.assign`) to
+	 * Navigates after a `redirect` result, and to the page of another page's SvelteKit 3 result
+	 * (`invalidateAll` then says whether to refresh). Default: a full navigation (`location.assign`) to
 	 * http(s) URLs only. In SvelteKit, pass `goto` from `$app/navigation`.
 	 */
 	goto: (url: string | URL, options: { invalidateAll: boolean }) => Promise<void> | void;
@@ -192,7 +212,8 @@ export interface Config {
 	/**
 	 * Decides whether a success or failure posted to `action` belongs to the current page (and
 	 * so is applied to `page`). Default: same origin and pathname as `location`. Apps whose forms
-	 * post to endpoints on other paths (`/api/login` from `/`) return `true` for those.
+	 * post to endpoints on other paths (`/api/login` from `/`) return `true` for those. Asked for
+	 * results without `location` only: a SvelteKit 3 result names its page itself.
 	 */
 	isCurrentPage: (action: URL) => boolean;
 	/**

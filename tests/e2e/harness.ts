@@ -63,12 +63,12 @@ async function releaseBrowser(): Promise<void> {
 }
 
 /**
- * Starts the demo's production build (or the app built in `dir`, a fixture) for this test file,
- * and Chromium, and stops both after it. Each call starts its own server, from the app's known
- * state (the browser is shared). Every test gets fresh browser contexts, closed after it; an
- * uncaught error in a page fails it.
+ * Starts the demo's production build (or the app built in `dir`, a fixture, run by `node`) for
+ * this test file, and Chromium, and stops both after it. Each call starts its own server, from
+ * the app's known state (the browser is shared). Every test gets fresh browser contexts, closed
+ * after it; an uncaught error in a page fails it.
  */
-export function useDemo(dir = root): Demo {
+export function useDemo(dir = root, node = process.execPath): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
 	let browser: Browser;
 	let contexts: BrowserContext[] = [];
@@ -95,7 +95,7 @@ export function useDemo(dir = root): Demo {
 	};
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([serve(dir), useBrowser()]);
+		[server, browser] = await Promise.all([serve(dir, node), useBrowser()]);
 		demo.origin = server.origin;
 		demo.requests = server.requests;
 	});
@@ -118,7 +118,7 @@ export function useDemo(dir = root): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-export async function serve(dir = root) {
+export async function serve(dir = root, node = process.execPath) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 
@@ -134,7 +134,14 @@ export async function serve(dir = root) {
 				body
 			});
 			const upstream = http.request(
-				{ host: '127.0.0.1', port: appPort, method: request.method, path: request.url, headers: request.headers },
+				// adapter-node 6 (SvelteKit 3) has no ORIGIN: it takes the scheme from this header.
+				{
+					host: '127.0.0.1',
+					port: appPort,
+					method: request.method,
+					path: request.url,
+					headers: { ...request.headers, 'x-forwarded-proto': 'http' }
+				},
 				(answer) => {
 					response.writeHead(answer.statusCode!, answer.rawHeaders);
 					answer.pipe(response);
@@ -150,12 +157,20 @@ export async function serve(dir = root) {
 	await once(proxy, 'listening');
 	const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
-	const app = spawn(process.execPath, ['build'], {
+	const app = spawn(node, ['build'], {
 		cwd: dir,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
 		// The upload page takes files of tens of MB: adapter-node refuses bodies over 512 KB by default.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1', BODY_SIZE_LIMIT: '64M' },
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(appPort),
+			ORIGIN: origin,
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			SHUTDOWN_TIMEOUT: '1',
+			BODY_SIZE_LIMIT: '64M'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -1,8 +1,9 @@
 // Only builds inside a SvelteKit app: `$app/*` are SvelteKit's virtual modules (svelte-package
 // leaves these imports as they are, the app's bundler resolves them).
 import { applyAction, deserialize } from '$app/forms';
-import { afterNavigate, beforeNavigate, goto, invalidateAll } from '$app/navigation';
+import { afterNavigate, beforeNavigate } from '$app/navigation';
 import type { ActionResult, Config } from '../types.js';
+import { goto, invalidateAll } from './navigation.js';
 
 /**
  * The `configure` options that wire this library into SvelteKit's router and page state, from
@@ -16,6 +17,7 @@ import type { ActionResult, Config } from '../types.js';
  *   and an error no `<ErrorBoundary>` shows renders the nearest `+error.svelte`;
  * - `decode`: SvelteKit's decoding of `data`, so the app's `transport` hook types arrive;
  * - `goto`, `invalidateAll`: SvelteKit's (a redirect's target is checked before `goto` sees it);
+ *   in SvelteKit 3 by their non-deprecated names, `refreshAll` (see navigation.ts);
  * - `afterNavigate`: SvelteKit's, so a navigation clears `page` and every boundary;
  * - `beforeNavigate`: SvelteKit's, for leave guards.
  *
@@ -27,7 +29,7 @@ export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto'
 	// SvelteKit decodes `data` with the app's transport decoders only through `deserialize`:
 	// give it a result holding just `data` (the library checked the rest already).
 	decode: (data: string) => (deserialize(JSON.stringify({ type: 'success', status: 200, data })) as { data?: unknown }).data,
-	goto: (url: string | URL, options: { invalidateAll: boolean }) => goto(url, options),
+	goto,
 	invalidateAll,
 	afterNavigate,
 	beforeNavigate

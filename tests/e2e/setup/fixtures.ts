@@ -2,16 +2,17 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** The fixture apps the end-to-end tests drive: installed, given the packed library, built. */
-const fixtures = ['kit2'];
+const fixtures = ['kit2', 'kit3'];
 
 export default async function setup() {
 	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
-	const { prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
+	const { fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
 	// As for the demo: SvelteKit's Vite plugin behaves differently when it believes it runs under vitest.
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
 	for (const name of fixtures) {
 		const dir: string = prepareFixture(name);
-		const build = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		// Each with its own Node when it brings one (SvelteKit 3 needs Node 22).
+		const build = spawnSync(fixtureNode(name), [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 			cwd: dir,
 			env: { ...env, NODE_ENV: 'production' },
 			encoding: 'utf8'

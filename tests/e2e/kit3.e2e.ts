@@ -1,0 +1,195 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
+
+/**
+ * fixtures/kit3 is a SvelteKit 3.2 app (built by tests/e2e/setup/fixtures.ts and run by the
+ * Node 22 its dependencies bring). Every page under /ours uses svelte-form-actions; its twin
+ * under /kit has the same markup with SvelteKit 3.2's own `use:enhance`. Played the same way,
+ * both must send the same requests (the actions and the data refreshes), and leave the user on
+ * the same page seeing the same thing, with JavaScript on and off.
+ */
+// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
+const { fixtureDir, fixtureNode } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
+const demo = useDemo(fixtureDir('kit3'), fixtureNode('kit3'));
+
+interface Scenario {
+	name: string;
+	/** The page the user starts on, under the twin's prefix. */
+	path: string;
+	act(page: Page, submit: (trigger: () => Promise<unknown>) => Promise<void>): Promise<void>;
+	/** Text the user sees once everything has happened (the last thing to change). */
+	until: string;
+	/** The same without JavaScript, when it differs. */
+	nativeUntil?: string;
+	/** Enhanced, where the user ends up; natively it may differ (the `?/action` stays). */
+	path_after: string;
+	/**
+	 * Another page's error: SvelteKit 3.2 renders that page's error page without loading the
+	 * page's data, where `goto` (the public way there) loads it first. Only the POSTs are compared.
+	 */
+	loadsFirst?: true;
+}
+
+const fill = (page: Page, label: string, text: string) => page.getByLabel(label).fill(text);
+const press = (page: Page, name: string) => () => page.getByRole('button', { name, exact: true }).click();
+
+const scenarios: Scenario[] = [
+	{
+		name: 'a success resets the form, refreshes the data, then shows the result',
+		path: '/todos',
+		act: async (page, submit) => {
+			await fill(page, 'Title', 'Milk');
+			await submit(press(page, 'Add'));
+		},
+		until: 'Added “Milk”.',
+		path_after: '/todos'
+	},
+	{
+		name: 'a failure (fail() status in HTTP) keeps what was typed and refreshes nothing',
+		path: '/todos',
+		act: async (page, submit) => {
+			await fill(page, 'Title', '  ');
+			await submit(press(page, 'Add'));
+		},
+		until: 'The title is required.',
+		path_after: '/todos'
+	},
+	{
+		name: 'a success without data (204) resets and refreshes',
+		path: '/todos',
+		act: async (page, submit) => {
+			await fill(page, 'Title', 'not sent anywhere');
+			await submit(press(page, 'Clear'));
+		},
+		until: '0 todos: none. Loaded 1 times',
+		path_after: '/todos'
+	},
+	{
+		name: 'update({ refreshAll: true, invalidateAll: false }) refreshes after a failure: refreshAll wins',
+		path: '/todos',
+		act: async (page, submit) => {
+			await submit(press(page, 'Add note'));
+		},
+		until: 'The note is required.',
+		path_after: '/todos'
+	},
+	{
+		name: 'a redirect navigates to its target',
+		path: '/todos',
+		act: (page, submit) => submit(press(page, 'Finish')),
+		until: 'The list is finished.',
+		path_after: '/done'
+	},
+	{
+		name: 'an error of the action shows its message',
+		path: '/todos',
+		act: (page, submit) => submit(press(page, 'Break')),
+		until: 'Error 503: Database down',
+		path_after: '/todos'
+	},
+	{
+		name: "another page's success: navigates there and shows it, as a native POST lands there",
+		path: '',
+		act: async (page, submit) => {
+			await fill(page, 'Title', 'Tea');
+			await submit(press(page, 'Add'));
+		},
+		until: 'Added “Tea”.',
+		path_after: '/todos'
+	},
+	{
+		name: "another page's failure: navigates there too, without refreshing",
+		path: '',
+		act: (page, submit) => submit(press(page, 'Add')),
+		until: 'The title is required.',
+		path_after: '/todos'
+	},
+	{
+		name: "another page's error: shown on that page",
+		path: '',
+		act: (page, submit) => submit(press(page, 'Break')),
+		until: 'Error 503: Database down',
+		path_after: '/todos',
+		loadsFirst: true
+	},
+	{
+		name: "update({ navigate: false }): another page's result is shown here",
+		path: '/stay',
+		act: async (page, submit) => {
+			await fill(page, 'Title', 'Jam');
+			await submit(press(page, 'Add'));
+		},
+		until: 'Added “Jam” from here.',
+		nativeUntil: 'Added “Jam”.',
+		path_after: '/stay'
+	}
+];
+
+type Twin = 'ours' | 'kit';
+
+/** Plays `scenario` on `twin`'s page, and returns what the user saw and the server received. */
+async function play(scenario: Scenario, twin: Twin, javaScript: boolean) {
+	const page = await demo.open(`/${twin}${scenario.path}`, { javaScript });
+	const first = demo.requests.length;
+	if (javaScript) await page.evaluate(() => ((window as any).__sameWindow = true));
+	await scenario.act(page, async (trigger) => {
+		const answered = javaScript
+			? page.waitForResponse((response) => response.request().method() === 'POST')
+			: page.waitForEvent('load');
+		await trigger();
+		await answered;
+	});
+	await page
+		.getByText((!javaScript && scenario.nativeUntil) || scenario.until)
+		.first()
+		.waitFor();
+	if (javaScript) {
+		await expect.poll(() => new URL(page.url()).pathname).toBe(`/${twin}${scenario.path_after}`);
+		expect(await page.evaluate(() => (window as any).__sameWindow), 'no full page load').toBe(true);
+	}
+	const seen = untwin(await snapshot(page, demo.origin), twin);
+	// The actions and the data reloads: the POSTs and SvelteKit's `__data.json` requests.
+	const requests = demo.requests
+		.slice(first)
+		.filter((request) => request.method === 'POST' || new URL(request.url).pathname.endsWith('/__data.json'))
+		.map((request) => comparable(request, twin));
+	return { seen, requests };
+}
+
+/** The snapshot with the twin's prefix taken off its path. */
+function untwin(seen: Snapshot, twin: Twin): Snapshot {
+	return { ...seen, path: strip(seen.path, twin) };
+}
+
+function strip(url: string, twin: Twin): string {
+	return url.replace(new RegExp(`(^|//[^/]+)/${twin}(?=[/?#]|$)`, 'g'), '$1');
+}
+
+/** A request as the server got it, the twin's prefix taken off (URL-encoded bodies only here). */
+function comparable({ method, url, headers, body }: RecordedRequest, twin: Twin) {
+	return {
+		method,
+		url: strip(url, twin),
+		headers: { ...headers, referer: strip(headers.referer ?? '', twin) },
+		body: strip(decodeURIComponent(body.toString('latin1')), twin)
+	};
+}
+
+describe.each([
+	['JavaScript on', true],
+	['JavaScript off', false]
+])("SvelteKit 3.2: ours and SvelteKit's enhance, %s", (_, javaScript) => {
+	for (const scenario of scenarios) {
+		test(scenario.name, async () => {
+			const ours = await play(scenario, 'ours', javaScript);
+			const kit = await play(scenario, 'kit', javaScript);
+
+			const posts = (requests: typeof ours.requests) => requests.filter((request) => request.method === 'POST');
+			expect(posts(ours.requests)).toHaveLength(1);
+			if (scenario.loadsFirst && javaScript) expect(posts(ours.requests)).toEqual(posts(kit.requests));
+			else expect(ours.requests).toEqual(kit.requests);
+			expect(ours.seen).toEqual(kit.seen);
+		});
+	}
+});

@@ -9,21 +9,27 @@ class RouteState {
 	params = $state.raw<Record<string, string>>({});
 	/** The page's `data` (what its `load` functions returned). */
 	data = $state.raw<Record<string, any>>({});
+	/** The route id (`/blog/[slug]`), when the page was rendered by its route. */
+	route = $state.raw<{ id: string | null }>({ id: null });
+	/** The shallow-routing state (`pushState`, `replaceState`). */
+	state = $state.raw<Record<string, unknown>>({});
 }
 
 /** The writable state; only the test kit writes it. */
 export const routeState = new RouteState();
 
-/** Forgets the rendered page's URL, params and data. */
+/** Forgets the rendered page's URL, params, data, route and state. */
 export function resetRouteState(): void {
 	routeState.url = null;
 	routeState.params = {};
 	routeState.data = {};
+	routeState.route = { id: null };
+	routeState.state = {};
 }
 
 /**
- * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params` and `data` from
- * `renderPage`, `form`, `status` and `error` from this library's `page`, all reactive.
+ * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params`, `data`, `route` and
+ * `state` from `renderPage`, `form`, `status` and `error` from this library's `page`, all reactive.
  */
 export const page = {
 	get url(): URL {
@@ -44,7 +50,10 @@ export const page = {
 	get error() {
 		return formPage.error;
 	},
-	// No router here: no route id, no shallow-routing state.
-	route: { id: null } as { id: string | null },
-	state: {} as Record<string, unknown>
+	get route() {
+		return routeState.route;
+	},
+	get state() {
+		return routeState.state;
+	}
 };

@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { svelteKitTesting } from './src/lib/vite/index.js';
+import { chromiumArgs, executablePath } from './tests/e2e/chromium.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -37,6 +39,25 @@ export default defineConfig({
 					include: ['tests/kit/**/*.test.ts'],
 					environment: 'jsdom',
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
+				}
+			},
+			{
+				// The same page tests in Vitest's browser mode (Debian's Chromium), inside this repo's
+				// SvelteKit config (`sveltekit()` present), as `sv add vitest` sets a project up. MSW
+				// answers through its service worker: `server` is `msw/browser`'s worker here.
+				extends: true,
+				plugins: [svelteKitTesting()],
+				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-browser.ts', import.meta.url)) }] },
+				test: {
+					name: 'kit-browser',
+					include: ['tests/kit/**/*.test.ts'],
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw-browser.ts'],
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({ launchOptions: { executablePath, args: chromiumArgs } }),
+						instances: [{ browser: 'chromium' }]
+					}
 				}
 			},
 			{

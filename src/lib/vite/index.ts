@@ -44,8 +44,11 @@ export interface SvelteKitTestingOptions {
  * - `renderPage('/route')` finds the route's `+page.svelte`, `+layout.svelte` and
  *   `+error.svelte` files;
  * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
+ * - under jsdom, Svelte and other packages resolve to their browser builds;
  * - MSW's service worker is served at `/mockServiceWorker.js` (browser mode needs no
  *   `msw init`).
+ *
+ * It does nothing outside Vitest, so it can sit beside `sveltekit()` in the app's own plugins.
  */
 export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin {
 	const routes = `/${(options.routes ?? 'src/routes').replace(/^\/+|\/+$/g, '')}`;
@@ -53,8 +56,20 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 	return {
 		name: 'svelte-form-actions:sveltekit-testing',
 		enforce: 'pre',
-		config() {
-			return { optimizeDeps: { exclude: entries } };
+		// Only under Vitest: `vite dev` and `vite build` of the same config keep SvelteKit's `$app`.
+		apply: () => Boolean(process.env.VITEST),
+		config: {
+			// After Vitest has set the environment's resolve conditions.
+			order: 'post',
+			handler(config) {
+				const environment = (config as { test?: { environment?: string } }).test?.environment;
+				const conditions = config.resolve?.conditions;
+				// jsdom runs in Node: without `browser` first, Svelte would load its server build.
+				if ((environment === 'jsdom' || environment === 'happy-dom') && conditions && !conditions.includes('browser')) {
+					conditions.splice(Math.max(conditions.indexOf('node'), 0), 0, 'browser');
+				}
+				return { optimizeDeps: { exclude: entries } };
+			}
 		},
 		configResolved(config) {
 			root = config.root;

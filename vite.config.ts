@@ -47,7 +47,7 @@ export default defineConfig({
 				// answers through its service worker: `server` is `msw/browser`'s worker here.
 				extends: true,
 				plugins: [svelteKitTesting()],
-				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-browser.ts', import.meta.url)) }] },
+				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
 				test: {
 					name: 'kit-browser',
 					include: ['tests/kit/**/*.test.ts'],

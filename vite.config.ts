@@ -28,12 +28,10 @@ export default defineConfig({
 				}
 			},
 			{
-				// SvelteKit pages without SvelteKit: set up as the docs tell users (docs/testing.md),
-				// the package imported by its name.
-				plugins: [svelte(), svelteTesting(), svelteKitTesting()],
-				resolve: {
-					alias: [{ find: /^svelte-form-actions(?=\/|$)/, replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) }]
-				},
+				// SvelteKit pages without SvelteKit's runtime, in jsdom: set up as the docs tell users
+				// (docs/testing.md), `sveltekit()` present, the package imported by its name.
+				extends: true,
+				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
 				test: {
 					name: 'kit',
 					include: ['tests/kit/**/*.test.ts'],
@@ -46,7 +44,7 @@ export default defineConfig({
 				// SvelteKit config (`sveltekit()` present), as `sv add vitest` sets a project up. MSW
 				// answers through its service worker: `server` is `msw/browser`'s worker here.
 				extends: true,
-				plugins: [svelteKitTesting()],
+				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
 				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
 				test: {
 					name: 'kit-browser',

@@ -4,7 +4,7 @@ import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { browser, building, dev, version } from '$app/environment';
 import { invalidate, preloadCode, preloadData, refreshAll } from '$app/navigation';
-import { asset, base, resolve } from '$app/paths';
+import { asset, base, resolve as resolveRoute } from '$app/paths';
 import { actionHandler, redirect } from 'svelte-form-actions/msw';
 import { renderPage } from 'svelte-form-actions/testing';
 import { expect, test } from 'vitest';
@@ -53,6 +53,9 @@ test('invalidate and refreshAll re-run the load; preloading resolves', async () 
 	expect(await preloadData('/account/profile')).toEqual({ type: 'loaded', status: 200, data: { bio: 'load 2' } });
 	await expect(preloadCode('/account/profile')).resolves.toBeUndefined();
 });
+
+// Typed with the app's own routes by SvelteKit; any route id here.
+const resolve = resolveRoute as (route: string, params?: Record<string, string>) => string;
 
 test('$app/environment and $app/paths', () => {
 	expect({ browser, dev, building, version }).toEqual({ browser: true, dev: true, building: false, version: 'test' });

@@ -11,10 +11,10 @@ export function withJsdomFiles(): void {
 	if (!proto || proto.formData[converted]) return;
 	const read: () => Promise<FormData> = proto.formData;
 	const formData = async function (this: Request): Promise<FormData> {
-		const form = await read.call(this);
+		const form: FormData = await read.call(this);
 		if (form instanceof FormData) return form;
 		const own = new FormData();
-		for (const [name, value] of form) {
+		for (const [name, value] of form as Iterable<[string, FormDataEntryValue]>) {
 			if (typeof value === 'string') own.append(name, value);
 			else own.append(name, new File([await value.arrayBuffer()], value.name, { type: value.type, lastModified: value.lastModified }));
 		}

@@ -9,7 +9,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/e2e/**/*.e2e.ts'],
 		environment: 'node',
-		globalSetup: ['tests/e2e/setup/build.ts'],
+		globalSetup: ['tests/e2e/setup/build.ts', 'tests/e2e/setup/fixtures.ts'],
 		// One browser at a time: two cores cannot run several Chromiums and servers smoothly.
 		fileParallelism: false,
 		testTimeout: 30_000,

@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { applyAction, configure, page } from '../src/lib/index.js';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { applyAction, clearPage, configure, page } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import Boundaries from './fixtures/Boundaries.svelte';
 import { actionResponse } from '../src/lib/msw/index.js';
@@ -111,4 +111,46 @@ test('a destroyed boundary no longer catches errors', async () => {
 	await applyAction({ type: 'error', status: 500, error: { message: 'after' } });
 	expect(page.error).toEqual({ message: 'after' });
 	expect(document.querySelector('[role=alert]')).toBeNull();
+});
+
+describe('one store of errors, keyed by form: boundaries are views over it', () => {
+	test('clearPage() empties every boundary, as it clears page.error', async () => {
+		const user = userEvent.setup();
+		render(Boundaries);
+		await send(user, 'Inner');
+		await send(user, 'Outer');
+		await vi.waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+		clearPage();
+		await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+		expect(page.error).toBeNull();
+	});
+
+	test("a later failure of a form clears its own error, not another form's", async () => {
+		server.use(http.post('/inner', () => actionResponse({ type: 'failure', status: 422, data: { invalid: true } })));
+		const user = userEvent.setup();
+		render(Boundaries);
+		await send(user, 'Outer');
+		await screen.findByRole('alert');
+		server.use(http.post('/inner', () => actionResponse({ type: 'error', status: 503, error: { message: 'inner down' } })));
+		await send(user, 'Inner');
+		await screen.findByTestId('inner-error');
+		server.use(http.post('/inner', () => actionResponse({ type: 'failure', status: 422, data: { invalid: true } })));
+		await send(user, 'Inner', '!');
+		await vi.waitFor(() => expect(screen.queryByTestId('inner-error')).toBeNull());
+		// The outer form's error is still shown by the root boundary.
+		expect(screen.getByRole('alert').textContent).toContain('/outer is down');
+	});
+
+	test('a second error of the same form replaces its first', async () => {
+		const user = userEvent.setup();
+		render(Boundaries);
+		await send(user, 'Outer');
+		await screen.findByRole('alert');
+		server.use(http.post('/outer', () => actionResponse({ type: 'error', status: 500, error: { message: 'second' } })));
+		await send(user, 'Outer', '!');
+		await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('second'));
+		await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+		// Dismissed once: nothing older comes back.
+		expect(screen.queryByRole('alert')).toBeNull();
+	});
 });

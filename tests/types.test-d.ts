@@ -1,8 +1,9 @@
 import type { ActionResult as KitActionResult, SubmitFunction as KitSubmitFunction } from '@sveltejs/kit';
 import type { Attachment } from 'svelte/attachments';
 import { describe, expectTypeOf, test } from 'vitest';
-import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, page, submission } from '../src/lib/index.js';
-import type { ActionResult, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../src/lib/index.js';
+import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, formResult, page, submission } from '../src/lib/index.js';
+import type { ActionResult, Config, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../src/lib/index.js';
+import { sveltekit } from '../src/lib/sveltekit/index.js';
 
 type Success = { welcome: string };
 type Failure = { email: string; missing?: boolean };
@@ -105,4 +106,14 @@ describe('beyond SvelteKit', () => {
 			(() => SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure>) | undefined
 		>();
 	});
+});
+
+test("formResult keeps the type of SvelteKit's form prop", () => {
+	type ActionData = { missing: true } | { greeted: string } | null;
+	expectTypeOf(formResult(null as ActionData)).toEqualTypeOf<ActionData>();
+});
+
+test('the sveltekit option set is a configure option set', () => {
+	expectTypeOf(sveltekit).toExtend<Partial<Config>>();
+	expectTypeOf(configure).toBeCallableWith(sveltekit);
 });

@@ -1,6 +1,6 @@
 import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
-import { boundaryFor } from './boundary.svelte.js';
+import { clearErrorOf, showError } from './boundary.svelte.js';
 import { config } from './config.js';
 import { resetFocus } from './focus.js';
 import { navigate, target } from './navigate.js';
@@ -16,6 +16,8 @@ import type { ActionResult } from './types.js';
  *   as an `error` result instead;
  * - `error`: sets `page.error` and `page.status` (500 when the result has none); the root
  *   `<ErrorBoundary>`, if any, shows it.
+ * Inside SvelteKit (`configure(sveltekit)`), SvelteKit's own `applyAction` then gets a success or
+ * failure, and an error no boundary shows (it renders the nearest `+error.svelte`).
  */
 export function applyAction<
 	Success extends Record<string, unknown> | undefined,
@@ -46,17 +48,22 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 	} else if (result.type === 'error') {
 		pageState.error = result.error;
 		pageState.status = result.status ?? 500;
-		boundaryFor(form)?.show(result.error, pageState.status);
+		// A boundary shows it and the form stays as typed; with none, the app's own applyAction
+		// (SvelteKit's renders the nearest +error.svelte).
+		if (!showError(form, result.error, pageState.status)) await config.applyAction?.(result);
 	} else {
 		// Clear first so that the same data, or data equal to what the inputs showed before a
 		// reset, still re-renders `value={page.form?.x}` (SvelteKit does the same).
 		pageState.status = result.status;
 		pageState.error = null;
-		boundaryFor(form)?.dismiss();
+		clearErrorOf(form);
 		pageState.applied = true;
 		pageState.form = null;
 		await tick();
 		pageState.form = result.data;
-		if (result.type === 'success') resetFocus();
+		const handOver = config.applyAction;
+		// SvelteKit's applyAction resets focus itself.
+		if (handOver) await handOver(result);
+		else if (result.type === 'success') resetFocus();
 	}
 }

@@ -1,5 +1,7 @@
+import { BROWSER, DEV } from 'esm-env';
 import type { Config, Transporter } from './types.js';
 import { navigate } from './navigate.js';
+import { clearPage } from './page.svelte.js';
 import { runRefreshers } from './refresh.js';
 
 const defaults: Config = {
@@ -18,16 +20,36 @@ export const config: Config = { ...defaults };
 export let revivers: Record<string, (value: any) => any> = {};
 
 /**
- * Merges `options` into the current configuration.
+ * Merges `options` into the current configuration; for each option, the later call wins.
  *
  * ```js
- * // Inside SvelteKit: let its router navigate and reload (both from `$app/navigation`).
- * configure({ goto, invalidateAll });
+ * // Inside SvelteKit, once, at the top level of the root +layout.svelte script, with
+ * // `sveltekit` from the package's `/sveltekit` entry:
+ * configure(sveltekit);
  * ```
  */
 export function configure(options: Partial<Config>): void {
 	Object.assign(config, options);
-	if (options.transport) revivers = decoders(options.transport);
+	if (options.transport) {
+		revivers = decoders(options.transport);
+		// The transport given last decides how `data` decodes.
+		if (!('decode' in options)) config.decode = undefined;
+	}
+	const afterNavigate = options.afterNavigate;
+	if (BROWSER && afterNavigate) {
+		if (!DEV) afterNavigate(clearPage);
+		else {
+			try {
+				afterNavigate(clearPage);
+			} catch (error) {
+				throw new Error(
+					'configure() registers its afterNavigate while a component initialises: call configure(sveltekit) ' +
+						'at the top level of the root +layout.svelte script, not in onMount, $effect or a handler.',
+					{ cause: error }
+				);
+			}
+		}
+	}
 }
 
 function decoders(transport: Record<string, Transporter>) {
@@ -36,7 +58,8 @@ function decoders(transport: Record<string, Transporter>) {
 	return result;
 }
 
-/** Puts every option back to its default. */
+/** Puts every option back to its default, and removes the others (`configure(sveltekit)`'s too). */
 export function resetConfig(): void {
+	for (const name in config) delete config[name as keyof Config];
 	configure(defaults);
 }

@@ -1,10 +1,11 @@
 import * as devalue from 'devalue';
-import { revivers } from './config.js';
+import { config, revivers } from './config.js';
 import type { ActionResult } from './types.js';
 
 /**
  * Parses the body of an action response: JSON, with `data` decoded by devalue (so `Date`,
- * `BigInt`, `Map`, `Set`, custom `transport` types… survive). Throws an `Error` that says what
+ * `BigInt`, `Map`, `Set`, custom `transport` types… survive; inside SvelteKit, once the app
+ * called `configure(sveltekit)`, the types of its `transport` hook). Throws an `Error` that says what
  * is wrong with malformed input; never returns a half-parsed result.
  *
  * ```js
@@ -31,7 +32,8 @@ export function deserialize<
 
 	if (result.data !== undefined) {
 		try {
-			result.data = devalue.parse(result.data, revivers);
+			// Inside SvelteKit (`configure(sveltekit)`), its decoding: the app's `transport` hook.
+			result.data = config.decode ? config.decode(result.data) : devalue.parse(result.data, revivers);
 		} catch (error) {
 			throw new Error(`Not an action result: "data" is not valid devalue output (${clip((error as Error).message)})`);
 		}

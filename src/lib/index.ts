@@ -22,6 +22,8 @@ export type {
 	SubmissionObserver,
 	SubmissionOptions,
 	AnnounceText,
+	BeforeNavigateCallback,
+	BeforeNavigateNavigation,
 	Config,
 	Transporter
 } from './types.js';

@@ -1,3 +1,5 @@
+import { clearErrors } from './boundary.svelte.js';
+
 /** Page state written by `applyAction`. Raw state: results are replaced whole, never mutated. */
 class PageState {
 	/** The data of the last success or failure applied on this page, else `null`. */
@@ -21,10 +23,12 @@ export const pageState = new PageState();
 export const page: Readonly<Omit<PageState, 'applied'>> = pageState;
 
 /**
- * Clears `page.form` and `page.error` and puts `page.status` back to 200: for a "dismiss"
- * button, or after a client-side navigation (in SvelteKit: `afterNavigate(clearPage)`).
+ * Clears `page.form` and `page.error`, puts `page.status` back to 200 and empties every
+ * `<ErrorBoundary>`: for a "dismiss" button, or after a client-side navigation (which
+ * `configure(sveltekit)` does for you inside SvelteKit).
  */
 export function clearPage(): void {
+	clearErrors();
 	pageState.form = null;
 	pageState.error = null;
 	pageState.status = 200;
@@ -32,10 +36,11 @@ export function clearPage(): void {
 }
 
 /**
- * The form result to show: SvelteKit's server-rendered `form` prop until an enhanced submission
- * applies a result, then `page.form`. One expression for pages with and without JavaScript:
- * `const result = $derived(formResult(form))`.
+ * The form result to show: a server-rendered `form` until an enhanced submission applies a
+ * result, then `page.form`. One expression for pages with and without JavaScript:
+ * `const result = $derived(formResult(form))`. Not needed inside SvelteKit once the app calls
+ * `configure(sveltekit)`: the `form` prop itself then follows every result.
  */
-export function formResult<T>(serverForm: T): any {
+export function formResult<T>(serverForm: T): T {
 	return pageState.applied ? pageState.form : serverForm;
 }

@@ -137,6 +137,19 @@ export type AnnounceText<
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > = (result: ActionResult<Success, Failure>) => string | null | undefined | false;
 
+/** What a navigation guard learns of a navigation: the shape of SvelteKit's `BeforeNavigate`. */
+export interface BeforeNavigateNavigation {
+	/** Stops the navigation (for one that unloads the page, the browser asks the user instead). */
+	cancel(): void;
+	/** Whether the document is about to be unloaded (a reload, another site, closing the tab). */
+	willUnload: boolean;
+	/** `'link'`, `'goto'`, `'popstate'`, `'form'`, `'leave'`… */
+	type: string;
+}
+
+/** A function `beforeNavigate` calls before each navigation. */
+export type BeforeNavigateCallback = (navigation: BeforeNavigateNavigation) => void;
+
 /** A custom type that survives the wire, as in SvelteKit's `transport` hook. */
 export interface Transporter<T = any, U = any> {
 	/** Returns a serializable value when `value` is of this type, else a falsy value. */
@@ -176,4 +189,33 @@ export interface Config {
 	 * submission follows it.
 	 */
 	allowedOrigins?: readonly string[];
+	/**
+	 * The app's own `applyAction`, handed every result after the library applied it to its own
+	 * `page` (and after the race rule: a stale result never gets here): a `success` or `failure`
+	 * of the current page, and an `error` that no `<ErrorBoundary>` shows. Redirects never get
+	 * here (the library checks the target, then calls `goto`). `configure(sveltekit)` sets it
+	 * to SvelteKit's, which updates the `form` prop, `$app/state`, `$app/stores`, renders the
+	 * nearest `+error.svelte` and resets focus. Default: unset.
+	 */
+	applyAction?: (result: ActionResult) => Promise<void> | void;
+	/**
+	 * Decodes the devalue text of a result's `data`, after `deserialize`'s own checks.
+	 * `configure(sveltekit)` sets it to SvelteKit's decoding (the app's `transport` hook).
+	 * Default: unset, so devalue with the `transport` option's decoders. Whichever of
+	 * `decode` and `transport` was configured last decides.
+	 */
+	decode?: (data: string) => unknown;
+	/**
+	 * Registers a callback to run after every client-side navigation; `configure` calls it (in
+	 * the browser) with what clears `page` and every `<ErrorBoundary>`, so it needs to run while a
+	 * component initialises. `configure(sveltekit)` sets SvelteKit's `afterNavigate`.
+	 */
+	afterNavigate?: (callback: () => void) => void;
+	/**
+	 * Registers a function to call before each in-app navigation, for as long as the component
+	 * being initialised lives: SvelteKit's `beforeNavigate` has this shape (`configure(sveltekit)`
+	 * sets it). `unsaved()` guards leaving with it; without it, only `beforeunload` (reloads, other
+	 * sites, closing the tab) asks. Default: unset.
+	 */
+	beforeNavigate?: (callback: BeforeNavigateCallback) => void;
 }

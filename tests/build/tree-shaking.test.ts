@@ -55,3 +55,19 @@ describe('features a user does not import are not in their bundle', () => {
 		}
 	});
 });
+
+describe('the SvelteKit wiring is paid for only by apps that import it', () => {
+	test('the main entry, all of it, never imports $app/* nor carries the wiring', { timeout: 60_000 }, async () => {
+		const { readFileSync } = await import('node:fs');
+		const names = [...readFileSync(LIB, 'utf8').matchAll(/^export \{([^}]+)\} from/gm)]
+			.flatMap(([, list]) => list.split(','))
+			.map((name) => name.trim().split(/\s+as\s+/).pop()!)
+			.filter(Boolean);
+		expect(names).toContain('configure');
+		const code = await bundle(names);
+		expect(code).not.toContain('$app/');
+		// What only the `/sveltekit` entry holds: SvelteKit's decoding, given a result of `data` alone.
+		expect(code).not.toContain("type: 'success', status: 200, data");
+		expect(code).not.toContain('type: "success", status: 200, data');
+	});
+});

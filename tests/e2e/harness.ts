@@ -44,10 +44,11 @@ export interface OpenOptions {
 }
 
 /**
- * Starts the demo's production build and Chromium for this test file, and stops both after it.
- * Every test gets fresh browser contexts, closed after it; an uncaught error in a page fails it.
+ * Starts the demo's production build (or the app built in `dir`, a fixture) and Chromium for
+ * this test file, and stops both after it. Every test gets fresh browser contexts, closed after
+ * it; an uncaught error in a page fails it.
  */
-export function useDemo(): Demo {
+export function useDemo(dir = root): Demo {
 	let server: Awaited<ReturnType<typeof serve>>;
 	let browser: Browser;
 	let contexts: BrowserContext[] = [];
@@ -74,7 +75,7 @@ export function useDemo(): Demo {
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([
-			serve(),
+			serve(dir),
 			// launch() gives the browser a fresh temporary profile and deletes it on close.
 			chromium.launch({ executablePath, args: chromiumArgs })
 		]);
@@ -100,7 +101,7 @@ export function useDemo(): Demo {
  * browser talks to: Chromium does not report multipart bodies with files to Playwright, so the
  * proxy keeps every request exactly as it reached the server.
  */
-async function serve() {
+async function serve(dir: string) {
 	const requests: RecordedRequest[] = [];
 	const appPort = await freePort();
 
@@ -133,7 +134,7 @@ async function serve() {
 	const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
 	const app = spawn(process.execPath, ['build'], {
-		cwd: root,
+		cwd: dir,
 		// ORIGIN is the proxy's: it is the origin the browser sees (and SvelteKit's CSRF check).
 		// On stop, give a cancelled slow action one second, not the default thirty.
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(appPort), ORIGIN: origin, SHUTDOWN_TIMEOUT: '1' },

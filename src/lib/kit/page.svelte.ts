@@ -13,23 +13,27 @@ class RouteState {
 	route = $state.raw<{ id: string | null }>({ id: null });
 	/** The shallow-routing state (`pushState`, `replaceState`). */
 	state = $state.raw<Record<string, unknown>>({});
+	/** The error the error page shows (SvelteKit's nearest `+error.svelte`), or `null`. */
+	error = $state.raw<{ error: any; status: number } | null>(null);
 }
 
 /** The writable state; only the test kit writes it. */
 export const routeState = new RouteState();
 
-/** Forgets the rendered page's URL, params, data, route and state. */
+/** Forgets the rendered page's URL, params, data, route, state and error. */
 export function resetRouteState(): void {
 	routeState.url = null;
 	routeState.params = {};
 	routeState.data = {};
 	routeState.route = { id: null };
 	routeState.state = {};
+	routeState.error = null;
 }
 
 /**
  * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params`, `data`, `route` and
- * `state` from `renderPage`, `form`, `status` and `error` from this library's `page`, all reactive.
+ * `state` from `renderPage`, `form` and `status` from this library's `page`, `error` (and its
+ * status) from the error page on show, all reactive.
  */
 export const page = {
 	get url(): URL {
@@ -45,10 +49,10 @@ export const page = {
 		return formPage.form;
 	},
 	get status() {
-		return formPage.status;
+		return routeState.error?.status ?? formPage.status;
 	},
 	get error() {
-		return formPage.error;
+		return routeState.error?.error ?? null;
 	},
 	get route() {
 		return routeState.route;

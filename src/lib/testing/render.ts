@@ -3,6 +3,7 @@ import { config, configure } from '../config.js';
 import { entered, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
 import { resolve } from '../kit/paths.js';
 import { routeState } from '../kit/page.svelte.js';
+import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
 import { onInvalidate } from '../refresh.js';
 import { onTeardown } from './mounted.js';
@@ -94,13 +95,17 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 
 	const navigations: URL[] = [];
 	const target = (url: URL): NavigationTarget => ({ url, params: routeState.params, route: routeState.route });
+	// As if the app's root layout called `configure(sveltekit)`: results reach the kit's page.
 	configure({
+		...sveltekit,
 		async goto(to, { invalidateAll }) {
 			const next = new URL(to, location.href);
 			await navigateWithLifecycle(target(routeState.url ?? url), target(next), 'goto', async () => {
 				navigations.push(next);
 				history.pushState(history.state, '', next);
 				routeState.url = next;
+				// A navigation leaves the error page.
+				routeState.error = null;
 				if (invalidateAll) await config.invalidateAll();
 			});
 		}
@@ -109,7 +114,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
 	const container = document.body.appendChild(document.createElement('div'));
-	const component = mount(RouteRoot, { target: container, props: { Page, levels, layoutData, container } });
+	const component = mount(RouteRoot, { target: container, props: { Page, levels, layoutData } });
 	// Run the effects now, so that `use:enhance` is listening before the test clicks.
 	flushSync();
 	entered(target(url));

@@ -17,6 +17,9 @@ const appModules: Record<string, string> = {
 	paths: 'kit/paths'
 };
 
+/** The stand-in for `svelte-form-actions/sveltekit` (the real one hands results to SvelteKit's runtime). */
+const sveltekitDouble = 'kit/sveltekit';
+
 /** Every entry of this package: none may be pre-bundled, or its state would exist twice. */
 const entries = ['', '/msw', '/testing', '/testing/setup', '/vite', '/sveltekit'].map((entry) => `svelte-form-actions${entry}`);
 
@@ -41,6 +44,9 @@ export interface SvelteKitTestingOptions {
  * - `$app/forms`, `$app/state`, `$app/stores`, `$app/navigation`, `$app/environment` and
  *   `$app/paths` resolve to small modules of this package (ahead of SvelteKit's own), so an
  *   unchanged `+page.svelte` posts to MSW handlers and follows their results;
+ * - `svelte-form-actions/sveltekit` resolves to a stand-in whose `applyAction` shows results on
+ *   the page `renderPage` mounted (its `form` prop, `$app/state`, the error page), so a root
+ *   layout that calls `configure(sveltekit)` renders too;
  * - `renderPage('/route')` finds the route's `+page.svelte`, `+layout.svelte` and
  *   `+error.svelte` files;
  * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
@@ -74,11 +80,18 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 		configResolved(config) {
 			root = config.root;
 		},
-		resolveId(id) {
+		async resolveId(id, importer) {
 			// `$app/x` itself, or SvelteKit's alias of it (`…/@sveltejs/kit/src/runtime/app/x`),
 			// which Vite applies before any plugin: either way the kit's module wins.
 			const name = /^\$app\/([a-z]+)$/.exec(id)?.[1] ?? /[/\\]@sveltejs[/\\]kit[/\\]src[/\\]runtime[/\\]app[/\\]([a-z]+)(?:[/\\]index)?(?:\.js)?$/.exec(id)?.[1];
 			if (name && Object.hasOwn(appModules, name)) return fileOf(appModules[name]);
+			if (id === 'svelte-form-actions/sveltekit') return fileOf(sveltekitDouble);
+			// The real SvelteKit wiring reached some other way (an alias to the sources, a relative
+			// import): its `$app/forms` would be this library, handing results back to itself.
+			if (id.includes('sveltekit')) {
+				const resolved = await this.resolve(id, importer, { skipSelf: true });
+				if (resolved && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
+			}
 		},
 		load(id) {
 			if (id.split('?', 1)[0] !== routesModule) return;

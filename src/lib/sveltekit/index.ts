@@ -1,0 +1,34 @@
+// Only builds inside a SvelteKit app: `$app/*` are SvelteKit's virtual modules (svelte-package
+// leaves these imports as they are, the app's bundler resolves them).
+import { applyAction, deserialize } from '$app/forms';
+import { afterNavigate, beforeNavigate, goto, invalidateAll } from '$app/navigation';
+import type { ActionResult, Config } from '../types.js';
+
+/**
+ * The `configure` options that wire this library into SvelteKit's router and page state, from
+ * SvelteKit's public `$app/forms` and `$app/navigation`. Pass it to `configure` once, at the top
+ * level of the root `+layout.svelte` script (not in `onMount` or `$effect`): `configure(sveltekit)`.
+ * (No import lines here: svelte-package would rewrite the package's name in them.)
+ *
+ * It sets:
+ * - `applyAction`: SvelteKit's, handed each result after the library's own checks and race
+ *   rule, so the `form` prop, `page` of `$app/state` and `$page` of `$app/stores` follow results,
+ *   and an error no `<ErrorBoundary>` shows renders the nearest `+error.svelte`;
+ * - `decode`: SvelteKit's decoding of `data`, so the app's `transport` hook types arrive;
+ * - `goto`, `invalidateAll`: SvelteKit's (a redirect's target is checked before `goto` sees it);
+ * - `afterNavigate`: SvelteKit's, so a navigation clears `page` and every boundary;
+ * - `beforeNavigate`: SvelteKit's, for leave guards.
+ *
+ * Options passed to `configure` later win (`configure({ transport })` after it decodes with
+ * those transporters instead). `resetAll()` in tests removes it all.
+ */
+export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto' | 'invalidateAll' | 'afterNavigate' | 'beforeNavigate'> = {
+	applyAction: (result: ActionResult) => applyAction(result),
+	// SvelteKit decodes `data` with the app's transport decoders only through `deserialize`:
+	// give it a result holding just `data` (the library checked the rest already).
+	decode: (data: string) => (deserialize(JSON.stringify({ type: 'success', status: 200, data })) as { data?: unknown }).data,
+	goto: (url: string | URL, options: { invalidateAll: boolean }) => goto(url, options),
+	invalidateAll,
+	afterNavigate,
+	beforeNavigate
+};

@@ -43,16 +43,15 @@ export async function loadRoute(route: string): Promise<LoadedRoute> {
 			.map((file) => routeId(file.slice(dir.length, -'/+page.svelte'.length)));
 		throw new Error(`renderPage('${route}'): there is no ${pageFile}. Routes with a page: ${known.join(', ') || 'none'}.`);
 	}
+	// One level per directory from the root down to the page's own (inclusive).
 	const levels = await Promise.all(
-		segments.map(async (_, depth) => {
+		[...segments.keys(), segments.length].map(async (depth) => {
 			const levelId = routeId(segments.slice(0, depth).join('/'));
 			const base = `${dir}${levelId === '/' ? '' : levelId}`;
 			return { id: levelId, layout: await component(`${base}/+layout.svelte`), error: await component(`${base}/+error.svelte`) };
 		})
 	);
-	// The page's own directory holds its layout and error page too.
-	const own = { id, layout: await component(`${dir}${id === '/' ? '' : id}/+layout.svelte`), error: await component(`${dir}${id === '/' ? '' : id}/+error.svelte`) };
-	return { id, page: (await files[pageFile]()).default, levels: id === '/' ? [own] : [...levels, own] };
+	return { id, page: (await files[pageFile]()).default, levels };
 
 	async function component(file: string): Promise<Component<any> | undefined> {
 		return files[file] && (await files[file]()).default;

@@ -6,7 +6,7 @@ import * as devalue from 'devalue';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { config } from '../src/lib/config.js';
-import { applyAction, clearPage, configure, deserialize, page } from '../src/lib/index.js';
+import { applyAction, clearPage, configure, deserialize, page, submission } from '../src/lib/index.js';
 import { actionResponse } from '../src/lib/msw/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { sveltekit } from '../src/lib/sveltekit/index.js';
@@ -204,4 +204,33 @@ test('configure(sveltekit) outside component initialisation says where it belong
 		throw new Error('lifecycle_outside_component');
 	};
 	expect(() => configure({ afterNavigate })).toThrow(/top level of the root \+layout\.svelte script/);
+});
+
+test('an answer that is not an action result, with a 2xx status, reaches SvelteKit as a 500', async () => {
+	server.use(http.post('/html', () => new Response('<!doctype html><p>Hello</p>', { headers: { 'content-type': 'text/html' } })));
+	enhanced('<form method="POST" action="/html"><button>Save</button></form>');
+	screen.getByRole('button').click();
+	await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledTimes(1));
+	const [[result]] = kit.applyAction.mock.calls as [[any]];
+	expect(result.status).toBe(500);
+	expect(result.error.message).toMatch(/^POST \/html answered HTTP 200: Not an action result/);
+	// The library's own page keeps the status that arrived.
+	expect(page.status).toBe(200);
+});
+
+test("submission() and repeat: 'prevent' (beyond SvelteKit) work unchanged under the wiring", async () => {
+	const endpoint = heldEndpoint('/here');
+	server.use(endpoint.handler);
+	history.replaceState(null, '', '/here');
+	const state = submission();
+	enhanced('<form method="POST" action="/here"><button>Save</button></form>', { submission: state, repeat: 'prevent' });
+	screen.getByRole('button').click();
+	await vi.waitFor(() => expect(endpoint.requests).toHaveLength(1));
+	screen.getByRole('button').click();
+	expect(state.submitting).toBe(true);
+	endpoint.requests[0].answer({ type: 'success', status: 200, data: { ok: true } });
+	await vi.waitFor(() => expect(state.submitting).toBe(false));
+	expect(state.result).toEqual({ type: 'success', status: 200, data: { ok: true } });
+	expect(endpoint.requests).toHaveLength(1);
+	expect(kit.applyAction).toHaveBeenCalledTimes(1);
 });

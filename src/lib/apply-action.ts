@@ -50,7 +50,11 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement):
 		pageState.status = result.status ?? 500;
 		// A boundary shows it and the form stays as typed; with none, the app's own applyAction
 		// (SvelteKit's renders the nearest +error.svelte).
-		if (!showError(form, result.error, pageState.status)) await config.applyAction?.(result);
+		// (An answer that is not an action result can come with a 2xx status: an error page saying
+		// 200 would contradict itself, so SvelteKit gets 500 then, as it shows such failures.)
+		if (!showError(form, result.error, pageState.status) && config.applyAction) {
+			await config.applyAction(pageState.status < 400 ? { ...result, status: 500 } : result);
+		}
 	} else {
 		// Clear first so that the same data, or data equal to what the inputs showed before a
 		// reset, still re-renders `value={page.form?.x}` (SvelteKit does the same).

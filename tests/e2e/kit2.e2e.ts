@@ -48,6 +48,11 @@ const cases: Case[] = [
 		]
 	},
 	{
+		name: "a redirect goes through SvelteKit's goto to the target page",
+		path: 'redirect',
+		steps: [{ click: 'Go', done: 'Arrived' }]
+	},
+	{
 		name: "a success holding a type of the app's transport hook arrives decoded",
 		path: 'transport',
 		steps: [{ click: 'Price it', done: '19.99 EUR' }]
@@ -114,26 +119,54 @@ for (const javaScript of [true, false]) {
 	});
 }
 
+test('inside an <ErrorBoundary>, an error shows beside the form, which keeps what was typed', async () => {
+	const page = await app.open('/ours/boundary');
+	await page.getByLabel('Note').fill('typed');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await page.getByRole('alert').waitFor();
+	const seen = await snapshot(page, app.origin);
+	// Not replaced by +error.svelte: the page, what was typed, and the error in the boundary, focused.
+	expect(seen).toMatchObject({ path: '/ours/boundary', heading: 'Send a note', fields: { note: 'typed' } });
+	expect(seen.messages).toHaveLength(1);
+	expect(seen.messages[0]).toContain('Down for maintenance');
+	expect(seen.focus).toMatch(/^div "Down for maintenance/);
+});
+
 describe('where the wording differs on purpose, the structure is the same', () => {
-	test("a network failure renders the root +error.svelte with a 500; the message says what failed", async () => {
-		const seen: Array<Snapshot & { page: Page }> = [];
-		for (const side of ['ours', 'kit'] as const) {
-			const page = await app.open(`/${side}/state`);
-			await page.route('**/state', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
-			await page.getByRole('button', { name: 'Greet' }).click();
-			await page.getByRole('heading', { name: '500' }).waitFor();
-			seen.push({ ...(await snapshot(page, app.origin)), page });
-		}
-		const [ours, kit] = seen;
-		const structure = ({ path, heading, messages, focus }: (typeof seen)[number]) => ({
-			path: path.replace(/\/(ours|kit)\//, '/~/'),
-			heading,
-			messages: messages.length,
-			focus
-		});
+	/** What must match when the words differ: where the user is, the heading, how many messages, focus. */
+	const structure = ({ path, heading, messages, focus }: Snapshot) => ({
+		path: path.replace(/\/(ours|kit)\//, '/~/'),
+		heading,
+		messages: messages.length,
+		focus
+	});
+
+	/** Submits the form of `/side/path`, with `before` run first, and waits for the root error page. */
+	async function failing(side: 'ours' | 'kit', path: string, before?: (page: Page) => Promise<unknown>) {
+		const page = await app.open(`/${side}/${path}`);
+		await before?.(page);
+		await page.getByRole('button').click();
+		await page.getByRole('heading', { name: '500' }).waitFor();
+		return snapshot(page, app.origin);
+	}
+
+	test('a network failure renders the root +error.svelte with a 500; the message names the request', async () => {
+		const abort = (page: Page) =>
+			page.route('**/state', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+		const ours = await failing('ours', 'state', abort);
+		const kit = await failing('kit', 'state', abort);
 		expect(structure(ours)).toEqual(structure(kit));
 		// SvelteKit shows the browser's own words; the library also names the request that failed.
 		expect(kit.messages).toEqual(['Failed to fetch']);
 		expect(ours.messages).toEqual(['POST /ours/state failed: Failed to fetch']);
+	});
+
+	test('an answer that is not an action result renders the root +error.svelte with a 500; the message says what arrived', async () => {
+		const ours = await failing('ours', 'html');
+		const kit = await failing('kit', 'html');
+		expect(structure(ours)).toEqual(structure(kit));
+		// SvelteKit shows JSON.parse's SyntaxError; the library says which request got what.
+		expect(kit.messages[0]).toMatch(/JSON/);
+		expect(ours.messages[0]).toMatch(/^POST \/ours\/plain answered HTTP 200: Not an action result: the body is not JSON/);
 	});
 });

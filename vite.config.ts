@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { svelteKitTesting } from './src/lib/vite/index.js';
+import { chromiumArgs, executablePath } from './tests/e2e/chromium.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -26,17 +28,34 @@ export default defineConfig({
 				}
 			},
 			{
-				// SvelteKit pages without SvelteKit: set up as the docs tell users (docs/testing.md),
-				// the package imported by its name.
-				plugins: [svelte(), svelteTesting(), svelteKitTesting()],
-				resolve: {
-					alias: [{ find: /^svelte-form-actions(?=\/|$)/, replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) }]
-				},
+				// SvelteKit pages without SvelteKit's runtime, in jsdom: set up as the docs tell users
+				// (docs/testing.md), `sveltekit()` present, the package imported by its name.
+				extends: true,
+				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
 				test: {
 					name: 'kit',
 					include: ['tests/kit/**/*.test.ts'],
 					environment: 'jsdom',
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
+				}
+			},
+			{
+				// The same page tests in Vitest's browser mode (Debian's Chromium), inside this repo's
+				// SvelteKit config (`sveltekit()` present), as `sv add vitest` sets a project up. MSW
+				// answers through its service worker: `server` is `msw/browser`'s worker here.
+				extends: true,
+				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
+				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
+				test: {
+					name: 'kit-browser',
+					include: ['tests/kit/**/*.test.ts'],
+					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw-browser.ts'],
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({ launchOptions: { executablePath, args: chromiumArgs } }),
+						instances: [{ browser: 'chromium' }]
+					}
 				}
 			},
 			{

@@ -1,4 +1,5 @@
-// The example of docs/testing.md, kept running: if this changes, change the docs.
+// renderPage given the page component (docs/testing.md, `renderPage(Page, options?)`): the wrong
+// password, then the right one.
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { actionHandler, fail, redirect } from 'svelte-form-actions/msw';

@@ -106,6 +106,9 @@ describe('an unmodified SvelteKit +page.svelte against MSW action handlers', () 
 });
 
 describe('renderPage', () => {
+	// The document's URL before any page was rendered (jsdom's `/`, browser mode's test page).
+	const start = location.pathname;
+
 	test('the form option renders the page as after a native POST', () => {
 		renderPage(Page, { url: '/login', data: {}, form: { email: 'a@b.c', incorrect: true } });
 		expect(screen.getByText(/Invalid credentials/)).toBeTruthy();
@@ -113,8 +116,9 @@ describe('renderPage', () => {
 	});
 
 	test('the setup file unmounted the previous page and restored the URL', () => {
-		expect(document.body.innerHTML).toBe('');
-		expect(location.pathname).toBe('/');
+		expect(document.body.textContent?.trim()).toBe('');
+		expect(document.querySelector('form')).toBeNull();
+		expect(location.pathname).toBe(start);
 	});
 
 	test("without an error page, SvelteKit's default one", async () => {

@@ -9,6 +9,10 @@ class RouteState {
 	params = $state.raw<Record<string, string>>({});
 	/** The page's `data` (what its `load` functions returned). */
 	data = $state.raw<Record<string, any>>({});
+	/** The route id (`/blog/[slug]`), when the page was rendered by its route. */
+	route = $state.raw<{ id: string | null }>({ id: null });
+	/** The shallow-routing state (`pushState`, `replaceState`). */
+	state = $state.raw<Record<string, unknown>>({});
 	/** The error the error page shows (SvelteKit's nearest `+error.svelte`), or `null`. */
 	error = $state.raw<{ error: any; status: number } | null>(null);
 }
@@ -16,18 +20,20 @@ class RouteState {
 /** The writable state; only the test kit writes it. */
 export const routeState = new RouteState();
 
-/** Forgets the rendered page's URL, params and data. */
+/** Forgets the rendered page's URL, params, data, route, state and error. */
 export function resetRouteState(): void {
 	routeState.url = null;
 	routeState.params = {};
 	routeState.data = {};
+	routeState.route = { id: null };
+	routeState.state = {};
 	routeState.error = null;
 }
 
 /**
- * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params` and `data` from
- * `renderPage`, `form` and `status` from this library's `page`, `error` (and its status) from
- * the error page on show, all reactive.
+ * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params`, `data`, `route` and
+ * `state` from `renderPage`, `form` and `status` from this library's `page`, `error` (and its
+ * status) from the error page on show, all reactive.
  */
 export const page = {
 	get url(): URL {
@@ -48,7 +54,10 @@ export const page = {
 	get error() {
 		return routeState.error?.error ?? null;
 	},
-	// No router here: no route id, no shallow-routing state.
-	route: { id: null } as { id: string | null },
-	state: {} as Record<string, unknown>
+	get route() {
+		return routeState.route;
+	},
+	get state() {
+		return routeState.state;
+	}
 };

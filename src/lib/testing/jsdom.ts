@@ -1,3 +1,8 @@
+/** Whether this is jsdom (its user agent says so), not a real browser nor Node. */
+export function isJsdom(): boolean {
+	return typeof navigator !== 'undefined' && navigator.userAgent.includes('jsdom');
+}
+
 /**
  * Fills the gaps of jsdom (29 and older) that forms meet, with what browsers do:
  * - no `formAction`, `formMethod` and `formEnctype` on buttons and inputs, which `enhance` reads on

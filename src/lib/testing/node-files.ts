@@ -72,7 +72,8 @@ async function nodeFormData(): Promise<typeof FormData> {
 }
 
 async function toNodeFile(file: File): Promise<File> {
-	const { File: NodeFile } = await import('node:buffer');
+	// Reached through `process`, not imported: this module must load in a browser too.
+	const { File: NodeFile } = process.getBuiltinModule('node:buffer') as typeof import('node:buffer');
 	const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
 		const reader = new FileReader();
 		reader.onload = () => resolve(reader.result as ArrayBuffer);

@@ -1,73 +1,123 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
+import { entered, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
+import { resolve } from '../kit/paths.js';
 import { routeState } from '../kit/page.svelte.js';
 import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
 import { onInvalidate } from '../refresh.js';
 import { onTeardown } from './mounted.js';
-import PageRoot from './PageRoot.svelte';
+import { loadRoute, type Level } from './route.js';
+import RouteRoot from './RouteRoot.svelte';
 
 /** Options of `renderPage`: what SvelteKit would give the page. */
 export interface RenderPageOptions {
-	/** The page's URL, resolved against the document's (default: the current one). Forms with
-	 * `action="?/name"` post to this path. */
+	/** The page's URL, resolved against the document's (default: the route's path with its
+	 * `params`, else the current URL). Forms with `action="?/name"` post to this path. */
 	url?: string | URL;
 	/** Route parameters (`page.params`, and the `params` prop). */
 	params?: Record<string, string>;
-	/** The page's `data` prop (`page.data`). */
+	/** The page's `data` prop (`page.data`; layouts' data is merged under it, as in SvelteKit). */
 	data?: Record<string, any>;
+	/** Each layout's `data`, by the route id of its directory: `{ '/': { user } }` for the root
+	 * layout. A layout's `data` prop holds its own and its parents'. */
+	layoutData?: Record<string, Record<string, any>>;
 	/** Re-run by `invalidateAll()` (after each successful submission); its result becomes `data`. */
 	load?: () => Record<string, any> | Promise<Record<string, any>>;
 	/** The `form` prop before any submission (what a native POST would have rendered with). */
 	form?: Record<string, any> | null;
-	/** The `+error.svelte` shown when an `error` result is applied (default: SvelteKit's). */
+	/** With a route: `false` renders the page without its `+layout.svelte` files. */
+	layouts?: boolean;
+	/** With a component: the `+error.svelte` shown when an `error` result is applied (default:
+	 * SvelteKit's). With a route, its own `+error.svelte` files are used. */
 	error?: Component<any>;
 }
 
+/** What `renderPage` returns. */
+export interface RenderedPage {
+	/** The element the page is mounted in (a new child of `document.body`). */
+	container: HTMLElement;
+	/** Every URL `goto` (and so every `redirect` result) went to, in order. */
+	navigations: URL[];
+	/** Unmounts the page and restores the document's URL (`resetAll()` does it too). */
+	unmount: () => void;
+}
+
 /**
- * Mounts a SvelteKit page component the way SvelteKit's router would: with `data`, `params`,
- * and a `form` prop that follows every applied result, in a new element of `document.body`.
- * Needs the `svelteKitTesting()` Vite plugin for the page's `$app/*` imports.
+ * Mounts a SvelteKit page the way SvelteKit's router would, in a new element of `document.body`:
+ * with `data`, `params`, and a `form` prop that follows every applied result.
+ *
+ * Given a route id (a path under `src/routes`: `'/login'`, `'/blog/[slug]'`), it loads the
+ * route's `+page.svelte` and renders it inside its `+layout.svelte` files, with its
+ * `+error.svelte` files; it needs the `svelteKitTesting()` Vite plugin, and returns a promise:
  *
  * ```js
- * const { navigations } = renderPage(Page, { url: '/login', data: { user: null } });
- * await user.click(screen.getByRole('button', { name: 'Log in' }));
- * expect(navigations.at(-1)?.pathname).toBe('/');
+ * const { navigations } = await renderPage('/login', { layoutData: { '/': { user: null } } });
  * ```
  *
- * `goto` (and so a `redirect` result) records the URL in `navigations`, moves the document's
- * URL and `page.url` there, and keeps the page mounted. `resetAll()` unmounts the page.
+ * Given the page component itself, it mounts it alone, at once (no promise).
+ *
+ * `goto` (and so a `redirect` result) runs the navigation lifecycle (`beforeNavigate`…),
+ * records the URL in `navigations`, moves the document's URL and `page.url` there, and keeps the
+ * page mounted. `resetAll()` unmounts the page.
  */
-export function renderPage(Page: Component<any>, options: RenderPageOptions = {}) {
+export function renderPage(route: string, options?: RenderPageOptions): Promise<RenderedPage>;
+export function renderPage(Page: Component<any>, options?: RenderPageOptions): RenderedPage;
+export function renderPage(what: string | Component<any>, options: RenderPageOptions = {}): RenderedPage | Promise<RenderedPage> {
+	if (typeof what !== 'string') return mountRoute(what, [{ id: '/', error: options.error }], null, options);
+	return loadRoute(what).then(({ id, page, levels }) => {
+		// Without layouts, the page's nearest error page still stands in for it.
+		const chosen = options.layouts === false ? [{ id, error: levels.findLast((level) => level.error)?.error }] : levels;
+		return mountRoute(page, chosen, id, options);
+	});
+}
+
+function mountRoute(Page: Component<any>, levels: Level[], id: string | null, options: RenderPageOptions): RenderedPage {
 	const before = location.href;
-	const url = new URL(options.url ?? location.href, location.href);
-	// In the browser a relative `action` resolves against the page's URL: make jsdom's the page's.
+	const params = options.params ?? {};
+	const url = new URL(options.url ?? (id ? resolve(id, params) : location.href), location.href);
+	// Each layout's data holds its parents'; the page's (and `page.data`) holds them all.
+	const layoutData: Record<string, any>[] = [];
+	let merged: Record<string, any> = {};
+	for (const level of levels) {
+		merged = { ...merged, ...options.layoutData?.[level.id] };
+		layoutData.push(merged);
+	}
+	const fromLayouts = merged;
+
+	// In the browser a relative `action` resolves against the page's URL: make the document's the page's.
 	history.replaceState(history.state, '', url);
 	routeState.url = url;
-	routeState.params = options.params ?? {};
-	routeState.data = options.data ?? {};
+	routeState.params = params;
+	routeState.route = { id };
+	routeState.data = { ...fromLayouts, ...options.data };
 	pageState.form = options.form ?? null;
 
 	const navigations: URL[] = [];
+	const target = (url: URL): NavigationTarget => ({ url, params: routeState.params, route: routeState.route });
 	// As if the app's root layout called `configure(sveltekit)`: results reach the kit's page.
 	configure({
 		...sveltekit,
 		async goto(to, { invalidateAll }) {
 			const next = new URL(to, location.href);
-			navigations.push(next);
-			history.pushState(history.state, '', next);
-			routeState.url = next;
-			routeState.error = null;
-			if (invalidateAll) await config.invalidateAll();
+			await navigateWithLifecycle(target(routeState.url ?? url), target(next), 'goto', async () => {
+				navigations.push(next);
+				history.pushState(history.state, '', next);
+				routeState.url = next;
+				// A navigation leaves the error page.
+				routeState.error = null;
+				if (invalidateAll) await config.invalidateAll();
+			});
 		}
 	});
 	const { load } = options;
-	if (load) onInvalidate(async () => (routeState.data = await load()));
+	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
 	const container = document.body.appendChild(document.createElement('div'));
-	const component = mount(PageRoot, { target: container, props: { Page, ErrorPage: options.error } });
+	const component = mount(RouteRoot, { target: container, props: { Page, levels, layoutData } });
 	// Run the effects now, so that `use:enhance` is listening before the test clicks.
 	flushSync();
+	entered(target(url));
 
 	let mounted = true;
 	function teardown() {

@@ -1,17 +1,20 @@
 /**
- * A Vitest setup file for jsdom: `test.setupFiles: ['svelte-form-actions/testing/setup']`.
- * - fills the gaps of jsdom that forms meet: submitters' `formAction`, `formMethod`,
- *   `formEnctype`, and multipart bodies that Node's `fetch` (or MSW's `XMLHttpRequest`) cannot read;
+ * A Vitest setup file, for browser mode and jsdom alike:
+ * `test.setupFiles: ['svelte-form-actions/testing/setup']`.
  * - puts all library state back after every test (`resetAll`: page state, `configure` options,
- *   refreshers, recorded requests, pages mounted by `renderPage`).
+ *   refreshers, recorded requests, pages mounted by `renderPage`);
+ * - under jsdom only, fills the gaps of jsdom that forms meet (see `./jsdom.js`,
+ *   `./node-files.js`, `./jsdom-files.js`). A real browser gets nothing else.
  */
 import { afterEach, beforeEach } from 'vitest';
 import { resetAll } from '../reset.js';
-import { fillJsdomGaps } from './jsdom.js';
+import { fillJsdomGaps, isJsdom } from './jsdom.js';
+import { withJsdomFiles } from './jsdom-files.js';
 import { withNodeFiles, withNodeFilesXhr } from './node-files.js';
 
-if (typeof HTMLElement !== 'undefined') {
+if (isJsdom()) {
 	fillJsdomGaps();
+	withJsdomFiles();
 	// Before each test, not at load: MSW replaces `fetch` in its `listen()`, usually in a
 	// `beforeAll`, and the body must be rebuilt before MSW reads it.
 	beforeEach(() => {

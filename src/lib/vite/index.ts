@@ -1,53 +1,130 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-// Relative to this file, so that the package's own copies are used wherever it is installed.
-// (No `import … from` this package in the doc comment below: svelte-package would rewrite it.)
-const modules: Record<string, string> = {
-	'svelte-form-actions/sveltekit': '../kit/sveltekit.js',
-	'$app/forms': '../kit/forms.js',
-	'$app/state': '../kit/state.js',
-	'$app/stores': '../kit/stores.js',
-	'$app/navigation': '../kit/navigation.js'
+/** This package's directory of modules (`dist` when installed, `src/lib` in its repository). */
+const lib = fileURLToPath(new URL('..', import.meta.url));
+
+/** The `$app/*` modules the kit provides, by their file (without extension) in this package. */
+const appModules: Record<string, string> = {
+	forms: 'kit/forms',
+	state: 'kit/state',
+	stores: 'kit/stores',
+	navigation: 'kit/navigation',
+	environment: 'kit/environment',
+	paths: 'kit/paths'
 };
 
+/** The stand-in for `svelte-form-actions/sveltekit` (the real one hands results to SvelteKit's runtime). */
+const sveltekitDouble = 'kit/sveltekit';
+
+/** Every entry of this package: none may be pre-bundled, or its state would exist twice. */
+const entries = ['', '/msw', '/testing', '/testing/setup', '/vite', '/sveltekit'].map((entry) => `svelte-form-actions${entry}`);
+
+/** Where the kit's route table is (its contents are written by this plugin). */
+const routesModule = fileOf('testing/routes');
+
+export interface SvelteKitTestingOptions {
+	/** The app's routes directory, relative to the Vite root (default: `src/routes`). */
+	routes?: string;
+}
+
 /**
- * A Vite plugin for component tests of SvelteKit pages without SvelteKit's runtime: `$app/forms`,
- * `$app/state`, `$app/stores` and `$app/navigation` resolve to this library, so a `+page.svelte`
- * that uses `use:enhance` and `form`/`page.form` renders in jsdom and posts to MSW handlers.
- * Use it with `svelte()` from `@sveltejs/vite-plugin-svelte`, not with `sveltekit()`; import it
- * from `svelte-form-actions/vite`:
+ * A Vite plugin for component tests of SvelteKit pages without SvelteKit's runtime, in Vitest's
+ * browser mode or in jsdom, with or without `sveltekit()` in the same config. Import it from
+ * `svelte-form-actions/vite`:
  *
  * ```js
- * // vitest.config.js
- * export default defineConfig({ plugins: [svelte(), svelteKitTesting()], test: { environment: 'jsdom' } });
+ * // vite.config.ts
+ * export default defineConfig({ plugins: [sveltekit(), svelteKitTesting()], test: { … } });
  * ```
  *
- * Only these four modules are provided, with `goto` and `invalidateAll` from `$app/navigation`,
- * and `svelte-form-actions/sveltekit` resolves to a stand-in whose `applyAction` shows results on
- * the page `renderPage` mounted (its `form` prop, `$app/state`, the error page), so a root
- * layout that calls `configure(sveltekit)` renders too.
+ * - `$app/forms`, `$app/state`, `$app/stores`, `$app/navigation`, `$app/environment` and
+ *   `$app/paths` resolve to small modules of this package (ahead of SvelteKit's own), so an
+ *   unchanged `+page.svelte` posts to MSW handlers and follows their results;
+ * - `svelte-form-actions/sveltekit` resolves to a stand-in whose `applyAction` shows results on
+ *   the page `renderPage` mounted (its `form` prop, `$app/state`, the error page), so a root
+ *   layout that calls `configure(sveltekit)` renders too;
+ * - `renderPage('/route')` finds the route's `+page.svelte`, `+layout.svelte` and
+ *   `+error.svelte` files;
+ * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
+ * - under jsdom, Svelte and other packages resolve to their browser builds;
+ * - MSW's service worker is served at `/mockServiceWorker.js` (browser mode needs no
+ *   `msw init`).
+ *
+ * It does nothing outside Vitest, so it can sit beside `sveltekit()` in the app's own plugins.
  */
-export function svelteKitTesting(): Plugin {
-	const here = fileURLToPath(import.meta.url);
+export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin {
+	const routes = `/${(options.routes ?? 'src/routes').replace(/^\/+|\/+$/g, '')}`;
+	let root = process.cwd();
 	return {
 		name: 'svelte-form-actions:sveltekit-testing',
 		enforce: 'pre',
+		// Only under Vitest: `vite dev` and `vite build` of the same config keep SvelteKit's `$app`.
+		apply: () => Boolean(process.env.VITEST),
+		config: {
+			// After Vitest has set the environment's resolve conditions.
+			order: 'post',
+			handler(config) {
+				const environment = (config as { test?: { environment?: string } }).test?.environment;
+				const conditions = config.resolve?.conditions;
+				// jsdom runs in Node: without `browser` first, Svelte would load its server build.
+				if ((environment === 'jsdom' || environment === 'happy-dom') && conditions && !conditions.includes('browser')) {
+					conditions.splice(Math.max(conditions.indexOf('node'), 0), 0, 'browser');
+				}
+				return { optimizeDeps: { exclude: entries } };
+			}
+		},
+		configResolved(config) {
+			root = config.root;
+		},
 		async resolveId(id, importer) {
-			if (Object.hasOwn(modules, id)) return this.resolve(modules[id], here, { skipSelf: true });
+			// `$app/x` itself, or SvelteKit's alias of it (`…/@sveltejs/kit/src/runtime/app/x`),
+			// which Vite applies before any plugin: either way the kit's module wins.
+			const name = /^\$app\/([a-z]+)$/.exec(id)?.[1] ?? /[/\\]@sveltejs[/\\]kit[/\\]src[/\\]runtime[/\\]app[/\\]([a-z]+)(?:[/\\]index)?(?:\.js)?$/.exec(id)?.[1];
+			if (name && Object.hasOwn(appModules, name)) return fileOf(appModules[name]);
+			if (id === 'svelte-form-actions/sveltekit') return fileOf(sveltekitDouble);
 			// The real SvelteKit wiring reached some other way (an alias to the sources, a relative
 			// import): its `$app/forms` would be this library, handing results back to itself.
 			if (id.includes('sveltekit')) {
 				const resolved = await this.resolve(id, importer, { skipSelf: true });
-				if (resolved && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id) && resolved.id.startsWith(packageRoot(here))) {
-					return this.resolve(modules['svelte-form-actions/sveltekit'], here, { skipSelf: true });
-				}
+				if (resolved && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
 			}
+		},
+		load(id) {
+			if (id.split('?', 1)[0] !== routesModule) return;
+			// Lazy: a test loads only the files of the routes it renders.
+			const pattern = `${routes}/**/+{page,layout,error}.svelte`;
+			return `export const routes = { dir: ${JSON.stringify(routes)}, files: import.meta.glob(${JSON.stringify(pattern)}) };\n`;
+		},
+		configureServer(server) {
+			server.middlewares.use((request, response, next) => {
+				if (request.url?.split('?', 1)[0] !== '/mockServiceWorker.js') return next();
+				const worker = mswWorker(root);
+				if (!worker) return next();
+				response.setHeader('content-type', 'text/javascript');
+				response.setHeader('service-worker-allowed', '/');
+				response.end(fs.readFileSync(worker));
+			});
 		}
 	};
 }
 
-/** The library's source or `dist` directory, this file's grandparent. */
-function packageRoot(file: string): string {
-	return file.replace(/[\\/]vite[\\/][^\\/]+$/, '');
+/** A module of this package: its `.js` file when built, its `.ts` source in the repository. */
+function fileOf(name: string): string {
+	const built = path.join(lib, `${name}.js`);
+	if (fs.existsSync(built)) return built;
+	for (const ext of ['.ts', '.svelte.ts']) if (fs.existsSync(path.join(lib, name + ext))) return path.join(lib, name + ext);
+	return built;
+}
+
+/** The service worker of the app's own `msw`, if it has one. */
+function mswWorker(root: string): string | undefined {
+	try {
+		return createRequire(path.join(root, 'package.json')).resolve('msw/mockServiceWorker.js');
+	} catch {
+		return undefined;
+	}
 }

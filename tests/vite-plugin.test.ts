@@ -1,0 +1,59 @@
+// @vitest-environment node
+// svelteKitTesting(), hook by hook: what makes it work inside sv's config (sveltekit() present,
+// dependencies pre-bundled, jsdom or browser mode).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { afterEach, expect, test, vi } from 'vitest';
+import { svelteKitTesting } from '../src/lib/vite/index.js';
+
+const lib = path.resolve(import.meta.dirname, '../src/lib');
+const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
+
+/** Calls a hook, whether Vite would see it as a function or as `{ handler }`. */
+function hook(plugin: Plugin, name: 'config' | 'resolveId' | 'load', ...args: any[]): any {
+	const value = plugin[name] as any;
+	return (typeof value === 'function' ? value : value.handler).apply({ resolve: async () => null }, args);
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+test('no entry of the package is pre-bundled: its state exists once', () => {
+	const { optimizeDeps } = hook(svelteKitTesting(), 'config', {});
+	const entries = Object.keys(pkg.exports).map((entry: string) => entry.replace(/^\./, 'svelte-form-actions'));
+	expect(optimizeDeps.exclude).toEqual(expect.arrayContaining(entries));
+});
+
+test("$app modules resolve to the kit's, also when SvelteKit's alias got there first", async () => {
+	const plugin = svelteKitTesting();
+	expect(await hook(plugin, 'resolveId', '$app/forms')).toBe(path.join(lib, 'kit/forms.ts'));
+	expect(await hook(plugin, 'resolveId', '$app/navigation')).toBe(path.join(lib, 'kit/navigation.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/state')).toBe(path.join(lib, 'kit/state.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/environment/index.js')).toBe(path.join(lib, 'kit/environment.ts'));
+	expect(await hook(plugin, 'resolveId', 'svelte-form-actions/sveltekit')).toBe(path.join(lib, 'kit/sveltekit.ts'));
+	// SvelteKit keeps the modules the kit has no stand-in for.
+	expect(await hook(plugin, 'resolveId', '$app/server')).toBeUndefined();
+});
+
+test("under jsdom, packages resolve to their browser builds (Svelte's client, not its server build)", () => {
+	const conditions = ['node', 'development|production'];
+	hook(svelteKitTesting(), 'config', { resolve: { conditions }, test: { environment: 'jsdom' } });
+	expect(conditions).toEqual(['browser', 'node', 'development|production']);
+	const node = ['node'];
+	hook(svelteKitTesting(), 'config', { resolve: { conditions: node }, test: { environment: 'node' } });
+	expect(node).toEqual(['node']);
+});
+
+test("the route table is the app's routes directory, loaded on demand", () => {
+	const code = hook(svelteKitTesting({ routes: 'app/routes/' }), 'load', path.join(lib, 'testing/routes.ts'));
+	expect(code).toBe(`export const routes = { dir: "/app/routes", files: import.meta.glob("/app/routes/**/+{page,layout,error}.svelte") };\n`);
+	expect(hook(svelteKitTesting(), 'load', path.join(lib, 'testing/render.ts'))).toBeUndefined();
+});
+
+test('outside Vitest it does nothing: vite dev and build keep SvelteKit', () => {
+	const plugin = svelteKitTesting();
+	const apply = plugin.apply as () => boolean;
+	expect(apply()).toBe(true);
+	vi.stubEnv('VITEST', '');
+	expect(apply()).toBe(false);
+});

@@ -10,7 +10,8 @@ import { codeBlocks, type CodeBlock } from './helpers/markdown.js';
 // covered without a line here) is compiled or checked, so no example goes stale. The convention,
 // stated at the top of docs/development.md: the info string's first word is the language; the
 // flag `fragment` marks a block that is deliberately incomplete (an opening tag alone, `…` for
-// elided code) and is only checked for what it imports.
+// elided code) and is only checked for what it imports; `allow=CODE` lets a Svelte block keep
+// the compiler warning CODE (code written as another library's docs write it).
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
@@ -101,10 +102,17 @@ function svelteProblems(code: string): string[] {
 	}
 }
 
+/** The fixture apps (fixtures/*), projects shaped like users': what they install, docs may install. */
+const fixturePackages = readdirSync(root + 'fixtures').map((name) => JSON.parse(readFileSync(`${root}fixtures/${name}/package.json`, 'utf8')));
+
+function dependencyNames(manifest: Record<string, Record<string, string> | undefined>): string[] {
+	return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
+}
+
 /** `npm run x` names a script; `npm install a b` names packages this repository has heard of. */
 function shellProblems(code: string): string[] {
 	const problems: string[] = [];
-	const known = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies })]);
+	const known = new Set([pkg.name, ...dependencyNames(pkg), ...fixturePackages.flatMap(dependencyNames)]);
 	for (const line of code.split('\n')) {
 		for (const command of line.replace(/#.*$/, '').split(/&&|;|\|\|/)) {
 			const words = command.trim().split(/\s+/);
@@ -124,7 +132,7 @@ function shellProblems(code: string): string[] {
 
 /** Languages and what is done with their blocks. `text` is for output and other prose in a box. */
 const checks: Record<string, (block: CodeBlock, where: string) => string[]> = {
-	svelte: ({ code }) => svelteProblems(code),
+	svelte: ({ code, flags }) => svelteProblems(code).filter((problem) => !flags.some((flag) => problem.startsWith(`${flag.slice('allow='.length)}: `))),
 	ts: ({ code }, where) => syntaxErrors(code, `${where}.ts`),
 	js: ({ code }, where) => syntaxErrors(code, `${where}.js`),
 	sh: ({ code }) => shellProblems(code),
@@ -153,7 +161,7 @@ const checks: Record<string, (block: CodeBlock, where: string) => string[]> = {
 function problemsOf(block: CodeBlock, where: string): string[] {
 	const check = checks[block.lang];
 	if (!check) return [`"${block.lang}" is not a language among ${Object.keys(checks).join(', ')}`];
-	const flags = block.flags.filter((flag) => flag !== 'fragment').map((flag) => `unknown flag "${flag}"`);
+	const flags = block.flags.filter((flag) => flag !== 'fragment' && !/^allow=\w+$/.test(flag)).map((flag) => `unknown flag "${flag}"`);
 	return [...flags, ...importProblems(block.code), ...(block.flags.includes('fragment') ? [] : check(block, where))];
 }
 

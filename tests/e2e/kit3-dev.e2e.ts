@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
@@ -24,14 +25,15 @@ beforeAll(async () => {
 	origin = `http://127.0.0.1:${port}`;
 	dev = spawn(fixtureNode('kit3'), ['node_modules/vite/bin/vite.js', 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
 		cwd: fixtureDir('kit3'),
-		env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
+		// No colours: with CI=true, Vite colours its output and the port is printed in bold.
+		env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), NO_COLOR: '1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
 	dev.stdout!.on('data', (chunk) => (output += chunk));
 	dev.stderr!.on('data', (chunk) => (output += chunk));
 	await new Promise<void>((resolve, reject) => {
-		dev.stdout!.on('data', () => output.includes(origin) && resolve());
+		dev.stdout!.on('data', () => stripVTControlCharacters(output).includes(origin) && resolve());
 		dev.on('exit', (code) => reject(new Error(`vite dev exited (${code}) before listening:\n${output}`)));
 	});
 	browser = await chromium.launch({ executablePath, args: chromiumArgs });

@@ -329,9 +329,34 @@ const rows: Row[] = [
 ];
 
 /** Answers submission `n` (0, 1, 2) with a failure carrying `n`, the first ones last. */
-async function newestFirst(request: Request) {
-	const n = Number(new URL(request.url).searchParams.get('n') ?? 0);
-	await new Promise((resolve) => setTimeout(resolve, (2 - n) * 25));
+/**
+ * Answers three submissions newest first: the newest (n = 2) at once, the older ones only after
+ * it, oldest last. Ordered by the newest's answer, not by the clock, so a slow machine that
+ * delays a request cannot swap the order.
+ */
+function newestFirst() {
+	const newest = deferred();
+	return async (request: Request) => {
+		const n = submissionOf(request);
+		if (n === 2) newest.resolve();
+		else {
+			await newest.promise;
+			await new Promise((resolve) => setTimeout(resolve, (2 - n) * 25));
+		}
+		return answer(n);
+	};
+}
+
+/** Each submission answered as soon as it arrives. */
+async function inOrder(request: Request) {
+	return answer(submissionOf(request));
+}
+
+function submissionOf(request: Request) {
+	return Number(new URL(request.url).searchParams.get('n') ?? 0);
+}
+
+function answer(n: number) {
 	return actionResponse({ type: 'failure', status: 400, data: { n } });
 }
 
@@ -355,7 +380,7 @@ rows.push(
 	{
 		name: "repeated submits, repeat: 'allow', answers out of order (older results discarded)",
 		options: { repeat: 'allow' },
-		respond: newestFirst,
+		respond: newestFirst(),
 		submits: 3,
 		callbacks: 1,
 		expect(outcome) {
@@ -366,7 +391,7 @@ rows.push(
 	{
 		name: "repeated submits, repeat: 'abort' (earlier requests aborted silently)",
 		options: { repeat: 'abort' },
-		respond: newestFirst,
+		respond: newestFirst(),
 		submits: 3,
 		callbacks: 1,
 		expect: onlyApplied(2)
@@ -374,7 +399,8 @@ rows.push(
 	{
 		name: "repeated submits, repeat: 'prevent' (later submits ignored while one is pending)",
 		options: { repeat: 'prevent' },
-		respond: newestFirst,
+		// Only the first is sent: it is answered as it comes.
+		respond: inOrder,
 		submits: 3,
 		callbacks: 1,
 		expect(outcome) {

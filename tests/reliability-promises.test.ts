@@ -76,7 +76,12 @@ describe('a script URL is refused however deeply and however it is encoded', () 
 		['triple-encoded', '&amp;amp;#106;avascript:alert(1)'],
 		['a percent sign as a reference', 'javascript&percnt;3Aalert(1)'],
 		['a number sign as a reference', '&&num;106;avascript:alert(1)'],
-		['a reference inside percent-escapes', '%26amp%3B%23106%3Bavascript:alert(1)']
+		['a reference inside percent-escapes', '%26amp%3B%23106%3Bavascript:alert(1)'],
+		// A later layer encoded the semicolon: an HTML attribute would take `&amp` or `&#x6a` early
+		// (`&;#106;…`, `j;avascript:`); a decoder that wants references whole finishes them first.
+		['a named reference whose semicolon was encoded afterwards', '&amp&#59;#106;avascript:alert(1)'],
+		['a numeric reference whose semicolon was encoded afterwards', '&#x6a&#59;avascript:alert(1)'],
+		['both, in one location', '&amp&#59;#106;ava&#115&#59;cript:alert(1)']
 	])('%s: %s', (_, location) => {
 		expect(() => target(location)).toThrow(/^Refused to navigate to javascript: URL/);
 	});

@@ -58,15 +58,21 @@ function unmask(text: string): string[] | undefined {
 	// A Set iterates over what is added while it iterates: a breadth-first search.
 	for (const text of texts) {
 		if (text.length > 4096 || texts.size > 256) return;
-		for (const pass of [percent, reference]) texts.add(text.replace(pass, decode));
+		for (const pass of passes) texts.add(text.replace(pass, decode));
 	}
 	return [...texts].map((text) => text.replace(/[\0-\x20]/g, '').toLowerCase());
 }
 
-const percent = /%[\da-f]{2}/gi;
-// As an HTML attribute decodes them: numeric ones with or without semicolon, named ones with it
-// (`&amp` without one too); a looser pattern would eat `&Tab` of `&Tab&#59;`.
-const reference = /&#(?:x[\da-f]+|\d+);?|&(?:colon|tab|newline|amp|percnt|num);|&amp/gi;
+const passes = [
+	/%[\da-f]{2}/gi,
+	// Character references as an HTML attribute decodes them: numeric ones with or without
+	// semicolon, named ones with it (`&amp` without one too); a looser pattern would eat `&Tab` of
+	// `&Tab&#59;`.
+	/&#(?:x[\da-f]+|\d+);?|&(?:colon|tab|newline|amp|percnt|num);|&amp/gi,
+	// As a decoder that wants every reference whole: a layer that encoded the semicolon of
+	// `&amp;` or `&#106;` (`&amp&#59;`) leaves it for such a decoder to finish after `&#59;`.
+	/&#(?:x[\da-f]+|\d+);|&(?:colon|tab|newline|amp|percnt|num);/gi
+];
 
 /** The named character references that matter in a scheme (`&Tab;` and `&NewLine;` are spaces). */
 const named: Record<string, string> = { colon: ':', amp: '&', percnt: '%', num: '#' };

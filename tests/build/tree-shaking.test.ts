@@ -92,7 +92,7 @@ describe('the server entry', () => {
 		expect(chunk.imports).toEqual(['devalue']);
 		const modules = Object.keys(chunk.modules).map((id) => id.slice(id.indexOf('src/lib/')));
 		expect(modules.sort()).toEqual(
-			['src/lib/server/actions.ts', 'src/lib/server/index.ts', 'src/lib/server/origin.ts', 'src/lib/server/outcome.ts', 'src/lib/server/response.ts', 'src/lib/transport.ts'].sort()
+			['src/lib/server/actions.ts', 'src/lib/server/cors.ts', 'src/lib/server/index.ts', 'src/lib/server/origin.ts', 'src/lib/server/outcome.ts', 'src/lib/server/response.ts', 'src/lib/transport.ts'].sort()
 		);
 	});
 
@@ -100,7 +100,7 @@ describe('the server entry', () => {
 		const everything = Object.keys(await import('../../src/lib/index.js'));
 		const code = await bundle(everything);
 		expect(code).toContain('function enhance(');
-		for (const marker of ['form submissions are forbidden', 'method not allowed', 'function actionResponse', 'Unsupported Media Type']) {
+		for (const marker of ['form submissions are forbidden', 'method not allowed', 'function actionResponse', 'Unsupported Media Type', 'access-control-allow-origin']) {
 			expect(code).not.toContain(marker);
 		}
 	});

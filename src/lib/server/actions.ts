@@ -1,4 +1,5 @@
 import type { ActionResult } from '../types.js';
+import { corsPolicy, type CorsOptions } from './cors.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
 import { ActionFailure, HttpError, Redirect, isOutcome } from './outcome.js';
 import { actionResponse } from './response.js';
@@ -51,6 +52,19 @@ export interface FormActionsOptions {
 	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin.
 	 */
 	trustedOrigins?: readonly string[];
+	/**
+	 * Lets pages on other origins post with `enhance` and read the results (CORS): answers the
+	 * browser's preflight (`OPTIONS`, so route it here too) and adds
+	 * `Access-Control-Allow-Origin` to every answer for a listed origin. Listed origins are
+	 * trusted by the cross-site check as well. `['https://app.example.com']`, or
+	 * `{ origins, credentials: true }` for posts that carry the user's cookies; `'*'` lets every
+	 * origin post and read (never with credentials). Unset: no CORS headers at all.
+	 *
+	 * ```js
+	 * formActions(actions, { cors: { origins: ['https://app.example.com'], credentials: true } });
+	 * ```
+	 */
+	cors?: readonly string[] | CorsOptions;
 }
 
 /** Answers a request: `params` becomes the actions' `event.params`. */
@@ -92,10 +106,12 @@ export function formActions<Params = Record<string, string>>(
 		);
 	}
 	const { render, trustedOrigins = [] } = options;
+	const cors = options.cors && corsPolicy(options.cors);
+	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
 
-	return async function respond(request, params = {} as Params) {
+	async function answer(request: Request, params: Params): Promise<Response> {
 		const url = new URL(request.url);
-		if (crossSite(request, url, trustedOrigins)) return forbidden(request);
+		if (crossSite(request, url, trusted)) return forbidden(request);
 		if (request.method !== 'POST') {
 			// What SvelteKit answers for a method an endpoint does not export.
 			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
@@ -108,6 +124,11 @@ export function formActions<Params = Record<string, string>>(
 		const status = result.type === 'success' ? 200 : (result.status ?? 500);
 		const page = await render({ result: { ...result, status } as RenderInput['result'], status, request, url });
 		return typeof page === 'string' ? text(page, status, { 'content-type': 'text/html; charset=utf-8' }) : page;
+	}
+
+	if (!cors) return (request, params = {} as Params) => answer(request, params);
+	return async function respond(request, params = {} as Params) {
+		return cors.preflight(request) ?? cors.withHeaders(request, await answer(request, params));
 	};
 }
 

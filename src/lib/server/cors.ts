@@ -1,0 +1,116 @@
+/** Which other origins' pages may post forms here with `enhance`, and read the answers. */
+export interface CorsOptions {
+	/**
+	 * Origins as the browser sends them in `Origin` (`'https://app.example.com'`: scheme, host and
+	 * port, no path), or `'*'` for every origin. Each is also trusted by the cross-site check.
+	 */
+	origins: readonly string[];
+	/**
+	 * Sends `Access-Control-Allow-Credentials: true`, so a form posted with
+	 * `credentials: 'include'` carries the user's cookies and its page may read the result. Only
+	 * with listed origins: `'*'` with credentials would let every site act as the user.
+	 */
+	credentials?: boolean;
+	/** Seconds a browser may reuse a preflight's answer (`Access-Control-Max-Age`; browsers cap it). */
+	maxAge?: number;
+}
+
+/** What `formActions` needs of its `cors` option. */
+export interface CorsPolicy {
+	/** The listed origins, which the cross-site check trusts too. */
+	origins: readonly string[];
+	/** The answer to a CORS preflight from a listed origin; `undefined` for any other request. */
+	preflight(request: Request): Response | undefined;
+	/** `response`, with the CORS headers the request's origin gets and `Vary: Origin`. */
+	withHeaders(request: Request, response: Response): Response;
+}
+
+// `enhance` always sends it, and it is what makes a cross-origin post need a preflight.
+const ACTION_HEADER = 'x-sveltekit-action';
+// What a header name may be (RFC 9110 `token`): anything else in the request's list is dropped.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+/** Checks the `cors` option (a bare list means `{ origins }`) and makes its policy. */
+export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy {
+	const { origins, credentials = false, maxAge } = isList(option) ? { origins: option } : option;
+	for (const origin of origins) checkOrigin(origin);
+	const anyOrigin = origins.includes('*');
+	if (anyOrigin && credentials) {
+		throw new Error(
+			"formActions: `cors` cannot combine '*' with `credentials: true`: every site's page could then post " +
+				"with the user's cookies and read the result. List the origins that may (`origins: ['https://app.example.com']`), " +
+				'or drop `credentials` for a public endpoint.'
+		);
+	}
+	if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) {
+		throw new Error(`formActions: \`cors.maxAge\` is a whole number of seconds, not ${JSON.stringify(maxAge)}.`);
+	}
+
+	/** The `Access-Control-Allow-Origin` a request gets, if any. */
+	function allowedOrigin(request: Request): string | undefined {
+		const origin = request.headers.get('origin');
+		if (!origin) return undefined;
+		// Without credentials, `*` is enough for every origin, and says so plainly.
+		if (anyOrigin) return '*';
+		return origins.includes(origin) ? origin : undefined;
+	}
+
+	function withHeaders(request: Request, response: Response): Response {
+		// A copy: a Response made by `Response.redirect()` or `fetch()` (a `render` may return one)
+		// has headers that cannot change.
+		const headers = new Headers(response.headers);
+		// The answer depends on `Origin`: a cache must not hand one origin's answer to another.
+		const vary = headers.get('vary')?.toLowerCase().split(',').map((name) => name.trim()) ?? [];
+		if (!vary.includes('origin') && !vary.includes('*')) headers.append('vary', 'Origin');
+		const allowed = allowedOrigin(request);
+		if (allowed) {
+			headers.set('access-control-allow-origin', allowed);
+			if (credentials) headers.set('access-control-allow-credentials', 'true');
+		}
+		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	}
+
+	return {
+		origins,
+		withHeaders,
+		preflight(request) {
+			const isPreflight = request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
+			if (!isPreflight || !allowedOrigin(request)) return undefined;
+			const headers = new Headers({
+				// Only POST: the browser refuses a preflight for any other method by itself.
+				'access-control-allow-methods': 'POST',
+				'access-control-allow-headers': allowedHeaders(request)
+			});
+			if (maxAge !== undefined) headers.set('access-control-max-age', String(maxAge));
+			return withHeaders(request, new Response(null, { status: 204, headers }));
+		}
+	};
+}
+
+/**
+ * `x-sveltekit-action`, and the headers the page asks for: the origin is trusted to post and to
+ * read the answer already, and an app may add its own (`authorization`) through `configure({ fetch })`.
+ */
+function allowedHeaders(request: Request): string {
+	const asked = (request.headers.get('access-control-request-headers') ?? '').split(',').map((name) => name.trim().toLowerCase());
+	return [...new Set([ACTION_HEADER, ...asked.filter((name) => TOKEN.test(name))])].join(', ');
+}
+
+function isList(option: readonly string[] | CorsOptions): option is readonly string[] {
+	return Array.isArray(option);
+}
+
+/** An origin never matches a browser's `Origin` when it has a path or a trailing slash: say so now. */
+function checkOrigin(origin: string): void {
+	if (origin === '*') return;
+	let serialized = 'null';
+	try {
+		serialized = new URL(origin).origin;
+	} catch {}
+	if (serialized === origin && serialized !== 'null') return;
+	const hint = serialized === 'null' ? 'an http(s) origin' : JSON.stringify(serialized);
+	throw new Error(
+		`formActions: \`cors\` lists ${JSON.stringify(origin)}, which is not an origin: the browser's \`Origin\` ` +
+			`header is scheme, host and port, without a path or trailing slash. Write ${hint} instead.`
+	);
+}

@@ -17,9 +17,12 @@ export async function buildApp(root: string, config: InlineConfig = {}) {
 	await build({ ...common, configFile: config.configFile ?? join(root, 'vite.config.ts'), build: { ssr: join(root, 'src/server.ts') } });
 }
 
-/** An app started with `node <file>` on a free port: it prints `Listening on <origin>`. */
-export async function startNode(file: string, cwd: string) {
-	const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * An app started with `node <file>` on a free port (unless `env` gives its `PORT`): it prints
+ * `Listening on <origin>`.
+ */
+export async function startNode(file: string, cwd: string, env: Record<string, string> = {}) {
+	const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const origin = await new Promise<string>((resolve, reject) => {
 		child.stdout.on('data', (chunk) => {
@@ -32,6 +35,8 @@ export async function startNode(file: string, cwd: string) {
 	});
 	return {
 		origin,
+		/** What it printed so far, stdout and stderr. */
+		output: () => output,
 		async close() {
 			if (child.exitCode !== null) return;
 			child.kill();

@@ -11,8 +11,6 @@ export interface CorsOptions {
 	 * with listed origins: `'*'` with credentials would let every site act as the user.
 	 */
 	credentials?: boolean;
-	/** Seconds a browser may reuse a preflight's answer (`Access-Control-Max-Age`; browsers cap it). */
-	maxAge?: number;
 }
 
 /** What `formActions` needs of its `cors` option. */
@@ -32,7 +30,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
 /** Checks the `cors` option (a bare list means `{ origins }`) and makes its policy. */
 export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy {
-	const { origins, credentials = false, maxAge } = isList(option) ? { origins: option } : option;
+	const { origins, credentials = false } = isList(option) ? { origins: option } : option;
 	for (const origin of origins) checkOrigin(origin);
 	const anyOrigin = origins.includes('*');
 	if (anyOrigin && credentials) {
@@ -41,9 +39,6 @@ export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy 
 				"with the user's cookies and read the result. List the origins that may (`origins: ['https://app.example.com']`), " +
 				'or drop `credentials` for a public endpoint.'
 		);
-	}
-	if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) {
-		throw new Error(`formActions: \`cors.maxAge\` is a whole number of seconds, not ${JSON.stringify(maxAge)}.`);
 	}
 
 	/** The `Access-Control-Allow-Origin` a request gets, if any. */
@@ -76,12 +71,13 @@ export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy 
 		preflight(request) {
 			const isPreflight = request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
 			if (!isPreflight || !allowedOrigin(request)) return undefined;
+			// No Access-Control-Max-Age: `enhance` posts with `cache: 'no-store'` (as SvelteKit's
+			// does), and Chromium then preflights every post whatever the cache age says.
 			const headers = new Headers({
 				// Only POST: the browser refuses a preflight for any other method by itself.
 				'access-control-allow-methods': 'POST',
 				'access-control-allow-headers': allowedHeaders(request)
 			});
-			if (maxAge !== undefined) headers.set('access-control-max-age', String(maxAge));
 			return withHeaders(request, new Response(null, { status: 204, headers }));
 		}
 	};

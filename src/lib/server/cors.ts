@@ -74,7 +74,7 @@ export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy 
 			// No Access-Control-Max-Age: `enhance` posts with `cache: 'no-store'` (as SvelteKit's
 			// does), and Chromium then preflights every post whatever the cache age says.
 			const headers = new Headers({
-				// Only POST: the browser refuses a preflight for any other method by itself.
+				// Only POST: the browser then sends no other method here, whatever the page asks.
 				'access-control-allow-methods': 'POST',
 				'access-control-allow-headers': allowedHeaders(request)
 			});

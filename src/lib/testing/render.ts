@@ -49,7 +49,8 @@ export interface RenderedPage {
  *
  * Given a route id (a path under `src/routes`: `'/login'`, `'/blog/[slug]'`), it loads the
  * route's `+page.svelte` and renders it inside its `+layout.svelte` files, with its
- * `+error.svelte` files; it needs the `svelteKitTesting()` Vite plugin, and returns a promise:
+ * `+error.svelte` files, as SvelteKit chooses them (layout resets such as `+page@.svelte`
+ * included); it needs the `svelteKitTesting()` Vite plugin, and returns a promise:
  *
  * ```js
  * const { navigations } = await renderPage('/login', { layoutData: { '/': { user: null } } });

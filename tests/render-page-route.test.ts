@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { routeChain } from '../src/lib/testing/route-chain.js';
+import { routeParams } from '../src/lib/testing/route-params.js';
 import { renderPage } from '../src/lib/testing/index.js';
 
 test('without the plugin, renderPage(route) says which plugin finds the routes', async () => {
@@ -17,10 +18,12 @@ test('without the plugin, renderPage(route) says which plugin finds the routes',
 	);
 });
 
-// SvelteKit's manifest builder, from its sources (not an export of the package).
+// SvelteKit's manifest builder and router, from its sources (not exports of the package).
 const kitSource = (file: string) => pathToFileURL(path.resolve('node_modules/@sveltejs/kit/src', file)).href;
 const { process_config } = await import(kitSource('core/config/index.js'));
 const { default: createManifestData } = await import(kitSource('core/sync/create_manifest_data/index.js'));
+const { parse_route_id, exec } = await import(kitSource('utils/routing.js'));
+const { decode_pathname, decode_params } = await import(kitSource('utils/url.js'));
 
 interface KitNode {
 	component?: string;
@@ -145,5 +148,46 @@ describe('the layouts and error pages of a route are those SvelteKit chooses', (
 		expect(() => routeChain(['/routes/a/+page.svelte', '/routes/a/+page@.svelte'], '/routes', '/a')).toThrow(
 			"renderPage('/a'): /routes/a/ has 2 page components (+page.svelte, +page@.svelte); SvelteKit allows one per directory: keep one."
 		);
+	});
+});
+
+describe("the params of a URL are those SvelteKit's router reads", () => {
+	// Matchers are not run (the route is given): every matcher accepts.
+	const anything = new Proxy({}, { get: () => () => true });
+
+	/** SvelteKit's params for `id` at `pathname`, or undefined when the route does not serve it. */
+	function kitParams(id: string, pathname: string) {
+		const { pattern, params } = parse_route_id(id);
+		const match = pattern.exec(decode_pathname(pathname));
+		if (!match) return undefined;
+		const found: Record<string, string> | undefined = exec(match, params, anything);
+		return found && decode_params(found);
+	}
+
+	test.each([
+		['/', '/'],
+		['/(app)', '/'],
+		['/blog/[slug]', '/blog/hello'],
+		['/blog/[slug]', '/blog/hello/'],
+		['/blog/[slug]', '/blog'],
+		['/blog/[slug]', '/blog/a/b'],
+		['/(shop)/cart/[id=integer]', '/cart/7'],
+		['/[[lang]]/about', '/about'],
+		['/[[lang]]/about', '/fr/about'],
+		['/docs/[...path]', '/docs'],
+		['/docs/[...path]', '/docs/a/b/c'],
+		['/docs/[...path]/edit', '/docs/edit'],
+		['/docs/[...path]/edit', '/docs/a/b/edit'],
+		['/[[lang]]/docs/[...path]', '/docs'],
+		['/files/[name].[ext]', '/files/notes.txt'],
+		['/files/v[version]-[[tag]]', '/files/v2-'],
+		['/files/v[version]-[[tag]]', '/files/v2-beta'],
+		['/a[x+2e]b', '/a.b'],
+		['/a[x+2e]b', '/axb'],
+		['/caf[u+00e9]/[item]', '/caf%C3%A9/th%C3%A9'],
+		['/search/[query]', '/search/50%25%20off'],
+		['/search/[query]', '/search/a%2Fb']
+	])('%s at %s', (id, pathname) => {
+		expect(routeParams(id, pathname)).toEqual(kitParams(id, pathname));
 	});
 });

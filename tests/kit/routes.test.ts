@@ -41,6 +41,47 @@ describe('layouts', () => {
 	});
 });
 
+describe('parameters, as SvelteKit gives them for the URL', () => {
+	const catalog = '/(shop)/[[lang]]/catalog/[...path]';
+
+	test.each([
+		{ given: 'nothing', options: {}, at: '/catalog', params: { path: '' } },
+		{ given: 'the url', options: { url: '/fr/catalog/tea/green' }, at: '/fr/catalog/tea/green', params: { lang: 'fr', path: 'tea/green' } },
+		{ given: 'the url, encoded', options: { url: '/catalog/caf%C3%A9/50%25' }, at: '/catalog/caf%C3%A9/50%25', params: { path: 'café/50%' } },
+		{ given: 'params', options: { params: { path: 'tea' } }, at: '/catalog/tea', params: { path: 'tea' } },
+		{ given: 'both', options: { url: '/en/catalog', params: { lang: 'fr', path: 'x' } }, at: '/en/catalog', params: { lang: 'fr', path: 'x' } }
+	])('optional and rest parameters, given $given', async ({ options, at, params }) => {
+		await renderPage(catalog, options);
+		const json = JSON.stringify(params);
+		expect(screen.getByText(`Catalog params ${json}, page.params ${json}, at ${at}`)).toBeTruthy();
+	});
+
+	test('a url alone gives the parameters', async () => {
+		await renderPage('/(shop)/cart/[id]', { url: '/cart/7' });
+		expect(screen.getByText('Cart 7, route /(shop)/cart/[id], at /cart/7')).toBeTruthy();
+	});
+
+	test('neither parameters nor a url for a route that needs them: an error that says what to give', async () => {
+		await expect(renderPage('/(shop)/cart/[id]')).rejects.toThrow(
+			"renderPage('/(shop)/cart/[id]'): give the route's parameters in params, or its url (resolve('/(shop)/cart/[id]'): missing parameter 'id')."
+		);
+	});
+
+	test("a url the route does not serve, without parameters: an error, not a page with params it could never have", async () => {
+		await expect(renderPage('/(shop)/cart/[id]', { url: '/basket/7' })).rejects.toThrow(
+			"renderPage('/(shop)/cart/[id]'): the url /basket/7 is not one of this route's, so its parameters are unknown: give them in params, or a url the route serves."
+		);
+	});
+
+	test('a path, or a route id without its group, instead of the route id: the error names the route that serves it', async () => {
+		for (const route of ['/cart/7', '/cart/[id]']) {
+			await expect(renderPage(route)).rejects.toThrow(
+				`renderPage('${route}'): there is no /tests/kit/routes${route}/+page.svelte. ${route} is served by /(shop)/cart/[id]: name a route by its directory, groups included, and give a path as url.`
+			);
+		}
+	});
+});
+
 describe('errors, shown where the app shows them', () => {
 	const failing = (path: string, name: string) => actionHandler(path, { [name]: () => error(503, 'Down for maintenance') });
 

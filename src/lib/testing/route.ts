@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import { routeChain, routeId } from './route-chain.js';
+import { routeParams } from './route-params.js';
 import { routes } from './routes.js';
 
 /** One directory of a route, from the root: its layout and error page, if it has them. */
@@ -37,12 +38,24 @@ export async function loadRoute(route: string): Promise<LoadedRoute> {
 		const known = Object.keys(files)
 			.filter((file) => /\/\+page(@[^/]*)?\.svelte$/.test(file))
 			.map((file) => routeId(file.slice(dir.length, file.lastIndexOf('/'))));
-		throw new Error(`renderPage('${route}'): there is no ${dir}${id === '/' ? '' : id}/+page.svelte. Routes with a page: ${known.join(', ') || 'none'}.`);
+		// A URL path, or a route id without its groups: the routes that serve it.
+		const serving = known.filter((other) => servesPath(other, id));
+		const hint = serving.length ? ` ${id} is served by ${serving.join(', ')}: name a route by its directory, groups included, and give a path as url.` : '';
+		throw new Error(`renderPage('${route}'): there is no ${dir}${id === '/' ? '' : id}/+page.svelte.${hint} Routes with a page: ${known.join(', ') || 'none'}.`);
 	}
 	const levels = await Promise.all(
 		chain.levels.map(async (level) => ({ id: level.id, layout: await component(level.layout), error: await component(level.error) }))
 	);
 	return { id, page: (await files[chain.page.file]()).default, levels };
+
+	function servesPath(other: string, path: string): boolean {
+		try {
+			return routeParams(other, path) !== undefined;
+		} catch {
+			// Not a path (a malformed `%` escape).
+			return false;
+		}
+	}
 
 	async function component(file: string | undefined): Promise<Component<any> | undefined> {
 		return file && (await files[file]()).default;

@@ -3,7 +3,7 @@
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { actionHandler, error } from 'svelte-form-actions/msw';
-import { renderPage } from 'svelte-form-actions/testing';
+import { renderPage, type RenderPageOptions } from 'svelte-form-actions/testing';
 import { describe, expect, test } from 'vitest';
 import { server } from '../setup/msw.js';
 
@@ -44,7 +44,7 @@ describe('layouts', () => {
 describe('parameters, as SvelteKit gives them for the URL', () => {
 	const catalog = '/(shop)/[[lang]]/catalog/[...path]';
 
-	test.each([
+	test.each<{ given: string; options: RenderPageOptions; at: string; params: Record<string, string> }>([
 		{ given: 'nothing', options: {}, at: '/catalog', params: { path: '' } },
 		{ given: 'the url', options: { url: '/fr/catalog/tea/green' }, at: '/fr/catalog/tea/green', params: { lang: 'fr', path: 'tea/green' } },
 		{ given: 'the url, encoded', options: { url: '/catalog/caf%C3%A9/50%25' }, at: '/catalog/caf%C3%A9/50%25', params: { path: 'café/50%' } },

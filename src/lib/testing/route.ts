@@ -58,6 +58,6 @@ export async function loadRoute(route: string): Promise<LoadedRoute> {
 	}
 
 	async function component(file: string | undefined): Promise<Component<any> | undefined> {
-		return file && (await files[file]()).default;
+		return file ? (await files[file]()).default : undefined;
 	}
 }

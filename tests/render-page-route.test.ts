@@ -176,6 +176,8 @@ describe("the params of a URL are those SvelteKit's router reads", () => {
 		['/[[lang]]/about', '/fr/about'],
 		['/docs/[...path]', '/docs'],
 		['/docs/[...path]', '/docs/a/b/c'],
+		['/docs/[...path]', '/docs/a%0Ab'],
+		['/[[lang]]/docs/[...path]', '/fr/docs/x'],
 		['/docs/[...path]/edit', '/docs/edit'],
 		['/docs/[...path]/edit', '/docs/a/b/edit'],
 		['/[[lang]]/docs/[...path]', '/docs'],

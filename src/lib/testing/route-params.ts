@@ -19,10 +19,12 @@ function routePattern(id: string): RoutePattern {
 		.split('/')
 		.filter((segment) => segment && !/^\(.+\)$/.test(segment))
 		.map((segment) => {
-			const whole = /^\[(\[)?(\.\.\.)?(\w+)(?:=\w+)?\]\]?$/.exec(segment);
 			// A whole optional or rest segment may be absent, slash included.
-			if (whole?.[2]) return names.push({ name: whole[3], rest: true }), '(?:/(.*))?';
-			if (whole?.[1]) return names.push({ name: whole[3], rest: false }), '(?:/([^/]+))?';
+			const whole = /^\[(\[)?(\.\.\.)?(\w+)(?:=\w+)?\]\]?$/.exec(segment);
+			if (whole?.[1] || whole?.[2]) {
+				names.push({ name: whole[3], rest: Boolean(whole[2]) });
+				return whole[2] ? '(?:/([^]*))?' : '(?:/([^/]+))?';
+			}
 			const parts = segment.split(/\[(.+?)\](?!\])/);
 			return `/${parts
 				.map((part, i) => {
@@ -31,7 +33,7 @@ function routePattern(id: string): RoutePattern {
 					if (character) return escape(String.fromCodePoint(...character[2].split('-').map((code) => parseInt(code, 16))));
 					const [, optional, rest, name] = parameter.exec(part) ?? [];
 					names.push({ name, rest: Boolean(rest) });
-					return rest ? '(.*?)' : optional ? '([^/]*)?' : '([^/]+?)';
+					return rest ? '([^]*?)' : optional ? '([^/]*)?' : '([^/]+?)';
 				})
 				.join('')}`;
 		})

@@ -44,9 +44,11 @@ test("under jsdom, packages resolve to their browser builds (Svelte's client, no
 	expect(node).toEqual(['node']);
 });
 
-test("the route table is the app's routes directory, loaded on demand", () => {
+test("the route table is the app's routes directory, loaded on demand, layout resets included", () => {
 	const code = hook(svelteKitTesting({ routes: 'app/routes/' }), 'load', path.join(lib, 'testing/routes.ts'));
-	expect(code).toBe(`export const routes = { dir: "/app/routes", files: import.meta.glob("/app/routes/**/+{page,layout,error}.svelte") };\n`);
+	expect(code).toBe(
+		`export const routes = { dir: "/app/routes", files: import.meta.glob(["/app/routes/**/+{page,layout,error}.svelte","/app/routes/**/+{page,layout}@*.svelte"]) };\n`
+	);
 	expect(hook(svelteKitTesting(), 'load', path.join(lib, 'testing/render.ts'))).toBeUndefined();
 });
 

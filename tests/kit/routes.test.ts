@@ -3,7 +3,7 @@
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { actionHandler, error } from 'svelte-form-actions/msw';
-import { renderPage } from 'svelte-form-actions/testing';
+import { renderPage, type RenderPageOptions } from 'svelte-form-actions/testing';
 import { describe, expect, test } from 'vitest';
 import { server } from '../setup/msw.js';
 
@@ -38,6 +38,47 @@ describe('layouts', () => {
 		expect(screen.getByText('Profile data: S / U / B')).toBeTruthy();
 		expect(screen.queryByText(/Root layout/)).toBeNull();
 		expect(screen.queryByRole('heading', { name: /Account of/ })).toBeNull();
+	});
+});
+
+describe('parameters, as SvelteKit gives them for the URL', () => {
+	const catalog = '/(shop)/[[lang]]/catalog/[...path]';
+
+	test.each<{ given: string; options: RenderPageOptions; at: string; params: Record<string, string> }>([
+		{ given: 'nothing', options: {}, at: '/catalog', params: { path: '' } },
+		{ given: 'the url', options: { url: '/fr/catalog/tea/green' }, at: '/fr/catalog/tea/green', params: { lang: 'fr', path: 'tea/green' } },
+		{ given: 'the url, encoded', options: { url: '/catalog/caf%C3%A9/50%25' }, at: '/catalog/caf%C3%A9/50%25', params: { path: 'café/50%' } },
+		{ given: 'params', options: { params: { path: 'tea' } }, at: '/catalog/tea', params: { path: 'tea' } },
+		{ given: 'both', options: { url: '/en/catalog', params: { lang: 'fr', path: 'x' } }, at: '/en/catalog', params: { lang: 'fr', path: 'x' } }
+	])('optional and rest parameters, given $given', async ({ options, at, params }) => {
+		await renderPage(catalog, options);
+		const json = JSON.stringify(params);
+		expect(screen.getByText(`Catalog params ${json}, page.params ${json}, at ${at}`)).toBeTruthy();
+	});
+
+	test('a url alone gives the parameters', async () => {
+		await renderPage('/(shop)/cart/[id]', { url: '/cart/7' });
+		expect(screen.getByText('Cart 7, route /(shop)/cart/[id], at /cart/7')).toBeTruthy();
+	});
+
+	test('neither parameters nor a url for a route that needs them: an error that says what to give', async () => {
+		await expect(renderPage('/(shop)/cart/[id]')).rejects.toThrow(
+			"renderPage('/(shop)/cart/[id]'): give the route's parameters in params, or its url (resolve('/(shop)/cart/[id]'): missing parameter 'id')."
+		);
+	});
+
+	test("a url the route does not serve, without parameters: an error, not a page with params it could never have", async () => {
+		await expect(renderPage('/(shop)/cart/[id]', { url: '/basket/7' })).rejects.toThrow(
+			"renderPage('/(shop)/cart/[id]'): the url /basket/7 is not one of this route's, so its parameters are unknown: give them in params, or a url the route serves."
+		);
+	});
+
+	test('a path, or a route id without its group, instead of the route id: the error names the route that serves it', async () => {
+		for (const route of ['/cart/7', '/cart/[id]']) {
+			await expect(renderPage(route)).rejects.toThrow(
+				`renderPage('${route}'): there is no /tests/kit/routes${route}/+page.svelte. ${route} is served by /(shop)/cart/[id]: name a route by its directory, groups included, and give a path as url.`
+			);
+		}
 	});
 });
 

@@ -1,13 +1,13 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
 import { entered, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
-import { resolve } from '../kit/paths.js';
 import { routeState } from '../kit/page.svelte.js';
 import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
 import { onInvalidate } from '../refresh.js';
 import { onTeardown } from './mounted.js';
 import { loadRoute, type Level } from './route.js';
+import { routeAddress } from './route-params.js';
 import RouteRoot from './RouteRoot.svelte';
 
 /** Options of `renderPage`: what SvelteKit would give the page. */
@@ -15,7 +15,8 @@ export interface RenderPageOptions {
 	/** The page's URL, resolved against the document's (default: the route's path with its
 	 * `params`, else the current URL). Forms with `action="?/name"` post to this path. */
 	url?: string | URL;
-	/** Route parameters (`page.params`, and the `params` prop). */
+	/** Route parameters (`page.params`, and the `params` prop; default, with a route: those
+	 * SvelteKit reads from `url`). */
 	params?: Record<string, string>;
 	/** The page's `data` prop (`page.data`; layouts' data is merged under it, as in SvelteKit). */
 	data?: Record<string, any>;
@@ -49,7 +50,8 @@ export interface RenderedPage {
  *
  * Given a route id (a path under `src/routes`: `'/login'`, `'/blog/[slug]'`), it loads the
  * route's `+page.svelte` and renders it inside its `+layout.svelte` files, with its
- * `+error.svelte` files; it needs the `svelteKitTesting()` Vite plugin, and returns a promise:
+ * `+error.svelte` files, as SvelteKit chooses them (layout resets such as `+page@.svelte`
+ * included); it needs the `svelteKitTesting()` Vite plugin, and returns a promise:
  *
  * ```js
  * const { navigations } = await renderPage('/login', { layoutData: { '/': { user: null } } });
@@ -74,8 +76,7 @@ export function renderPage(what: string | Component<any>, options: RenderPageOpt
 
 function mountRoute(Page: Component<any>, levels: Level[], id: string | null, options: RenderPageOptions): RenderedPage {
 	const before = location.href;
-	const params = options.params ?? {};
-	const url = new URL(options.url ?? (id ? resolve(id, params) : location.href), location.href);
+	const { url, params } = id ? routeAddress(id, options) : { url: new URL(options.url ?? location.href, location.href), params: options.params ?? {} };
 	// Each layout's data holds its parents'; the page's (and `page.data`) holds them all.
 	const layoutData: Record<string, any>[] = [];
 	let merged: Record<string, any> = {};

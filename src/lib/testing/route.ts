@@ -1,4 +1,6 @@
 import type { Component } from 'svelte';
+import { routeChain, routeId } from './route-chain.js';
+import { routeParams } from './route-params.js';
 import { routes } from './routes.js';
 
 /** One directory of a route, from the root: its layout and error page, if it has them. */
@@ -9,22 +11,18 @@ export interface Level {
 	error?: Component<any>;
 }
 
-/** A route's page and, from the root down, the directories above it. */
+/** A route's page and, from the root down, the directories whose layouts wrap it. */
 export interface LoadedRoute {
 	id: string;
 	page: Component<any>;
 	levels: Level[];
 }
 
-/** `/blog/[slug]/`, `blog/[slug]` → `/blog/[slug]`. */
-export function routeId(route: string): string {
-	return `/${route.split('/').filter(Boolean).join('/')}`;
-}
-
 /**
- * Loads the `+page.svelte` of `route` (a route id: a path under `src/routes`, such as `/login`
- * or `/blog/[slug]`), and the `+layout.svelte` and `+error.svelte` of every directory from the
- * root down to it.
+ * Loads the page of `route` (a route id: a path under `src/routes`, such as `/login` or
+ * `/blog/[slug]`), and the `+layout.svelte` and `+error.svelte` files SvelteKit would render
+ * with it: those of every directory from the root down to it, less those a `+page@…` or
+ * `+layout@…` skips.
  */
 export async function loadRoute(route: string): Promise<LoadedRoute> {
 	if (!routes) {
@@ -34,26 +32,32 @@ export async function loadRoute(route: string): Promise<LoadedRoute> {
 		);
 	}
 	const id = routeId(route);
-	const segments = id.split('/').filter(Boolean);
 	const { dir, files } = routes;
-	const pageFile = `${dir}${id === '/' ? '' : id}/+page.svelte`;
-	if (!files[pageFile]) {
+	const chain = routeChain(Object.keys(files), dir, id);
+	if (!chain) {
 		const known = Object.keys(files)
-			.filter((file) => file.endsWith('/+page.svelte'))
-			.map((file) => routeId(file.slice(dir.length, -'/+page.svelte'.length)));
-		throw new Error(`renderPage('${route}'): there is no ${pageFile}. Routes with a page: ${known.join(', ') || 'none'}.`);
+			.filter((file) => /\/\+page(@[^/]*)?\.svelte$/.test(file))
+			.map((file) => routeId(file.slice(dir.length, file.lastIndexOf('/'))));
+		// A URL path, or a route id without its groups: the routes that serve it.
+		const serving = known.filter((other) => servesPath(other, id));
+		const hint = serving.length ? ` ${id} is served by ${serving.join(', ')}: name a route by its directory, groups included, and give a path as url.` : '';
+		throw new Error(`renderPage('${route}'): there is no ${dir}${id === '/' ? '' : id}/+page.svelte.${hint} Routes with a page: ${known.join(', ') || 'none'}.`);
 	}
-	// One level per directory from the root down to the page's own (inclusive).
 	const levels = await Promise.all(
-		[...segments.keys(), segments.length].map(async (depth) => {
-			const levelId = routeId(segments.slice(0, depth).join('/'));
-			const base = `${dir}${levelId === '/' ? '' : levelId}`;
-			return { id: levelId, layout: await component(`${base}/+layout.svelte`), error: await component(`${base}/+error.svelte`) };
-		})
+		chain.levels.map(async (level) => ({ id: level.id, layout: await component(level.layout), error: await component(level.error) }))
 	);
-	return { id, page: (await files[pageFile]()).default, levels };
+	return { id, page: (await files[chain.page.file]()).default, levels };
 
-	async function component(file: string): Promise<Component<any> | undefined> {
-		return files[file] && (await files[file]()).default;
+	function servesPath(other: string, path: string): boolean {
+		try {
+			return routeParams(other, path) !== undefined;
+		} catch {
+			// Not a path (a malformed `%` escape).
+			return false;
+		}
+	}
+
+	async function component(file: string | undefined): Promise<Component<any> | undefined> {
+		return file ? (await files[file]()).default : undefined;
 	}
 }

@@ -96,8 +96,9 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 		load(id) {
 			if (id.split('?', 1)[0] !== routesModule) return;
 			// Lazy: a test loads only the files of the routes it renders.
-			const pattern = `${routes}/**/+{page,layout,error}.svelte`;
-			return `export const routes = { dir: ${JSON.stringify(routes)}, files: import.meta.glob(${JSON.stringify(pattern)}) };\n`;
+			// `+page@(app).svelte` and `+layout@.svelte` too: they reset to another directory's layout.
+			const patterns = [`${routes}/**/+{page,layout,error}.svelte`, `${routes}/**/+{page,layout}@*.svelte`];
+			return `export const routes = { dir: ${JSON.stringify(routes)}, files: import.meta.glob(${JSON.stringify(patterns)}) };\n`;
 		},
 		configureServer(server) {
 			server.middlewares.use((request, response, next) => {

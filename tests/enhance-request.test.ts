@@ -112,6 +112,19 @@ describe('the request enhance sends', () => {
 		expect(request.formData!.get('a')).toBe('1');
 	});
 
+	test("a form without an action attribute posts to the page's own URL, query included, as SvelteKit's does", async () => {
+		const requests = endpoint();
+		window.history.replaceState(null, '', '/login?next=%2Fhome');
+		const seen: string[] = [];
+		const { form } = enhanced('<form method="POST"><input name="a" value="1"></form>', ({ action }) => {
+			seen.push(action.href);
+		});
+		const request = await submitAndRecord(form, requests);
+		window.history.replaceState(null, '', '/');
+		expect(seen).toEqual(['http://localhost:3000/login?next=%2Fhome']);
+		expect(request.url).toBe('http://localhost:3000/login?next=%2Fhome');
+	});
+
 	test('the action the submit function sees is the effective URL', async () => {
 		const requests = endpoint();
 		const seen: string[] = [];

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { enhance } from '../src/lib/index.js';
+import { configure, enhance } from '../src/lib/index.js';
 import type { ActionResult } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced, mountForm } from './helpers/dom.js';
@@ -24,6 +24,21 @@ describe('use:enhance on the wrong element', () => {
 
 	test('method="post" in any case is fine', () => {
 		expect(() => enhance(mountForm('<form method="PoSt"></form>')).destroy()).not.toThrow();
+	});
+});
+
+describe('configure({ allowedOrigins }) takes origins', () => {
+	// An entry that is no URL would refuse every redirect to another origin with a bare "Invalid URL".
+	for (const origin of ['auth.example.com', '*.example.com', 'ftp://files.example.com', '']) {
+		test(`not ${JSON.stringify(origin)}`, () => {
+			expect(() => configure({ allowedOrigins: ['https://ok.example.com', origin] })).toThrow(
+				`configure({ allowedOrigins }) takes http(s) origins such as 'https://auth.example.com', not ${JSON.stringify(origin)}.`
+			);
+		});
+	}
+
+	test('an origin, with or without a trailing slash, is fine', () => {
+		expect(() => configure({ allowedOrigins: ['https://auth.example.com', 'http://localhost:5173/'] })).not.toThrow();
 	});
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { resetAll } from '../src/lib/reset.js';
-import { deferred, enhanced, nextTask } from './helpers/dom.js';
+import { deferred, enhanced, mountForm, nextTask } from './helpers/dom.js';
 import { actionResponse } from '../src/lib/msw/index.js';
 import { recordRequests, type SentRequest } from './helpers/requests.js';
 import { server } from './setup/msw.js';
@@ -103,6 +103,29 @@ describe('the request enhance sends', () => {
 		window.history.replaceState(null, '', '/');
 	});
 
+	test('a submitter with an empty formaction posts to the page itself, as browsers resolve it (not to the form\'s action)', async () => {
+		const requests = endpoint();
+		window.history.replaceState(null, '', '/login?next=1');
+		const { form } = enhanced('<form method="POST" action="/elsewhere?/x"><button formaction="">go</button></form>');
+		const request = await submitAndRecord(form, requests, form.querySelector('button')!);
+		window.history.replaceState(null, '', '/');
+		expect(request.url).toBe('http://localhost:3000/login?next=1');
+	});
+
+	test('the submitter reflects formaction, formmethod and formenctype as Chromium does (the setup file fills them in jsdom)', () => {
+		window.history.replaceState(null, '', '/page?q=1');
+		const form = mountForm(`<form method="POST" action="/other"><button>plain</button><button formaction="" formmethod="PUT"
+			formenctype="TEXT/PLAIN">odd</button><button formaction="?/save" formmethod="Post" formenctype="Multipart/Form-Data">set</button></form>`);
+		const reflected = [...form.querySelectorAll('button')].map(({ formAction, formMethod, formEnctype }) => [formAction, formMethod, formEnctype]);
+		window.history.replaceState(null, '', '/');
+		// What Chromium answers for the same markup on the same page.
+		expect(reflected).toEqual([
+			['http://localhost:3000/page?q=1', '', ''],
+			['http://localhost:3000/page?q=1', 'get', 'text/plain'],
+			['http://localhost:3000/page?/save', 'post', 'multipart/form-data']
+		]);
+	});
+
 	test("uses the submitter's formenctype", async () => {
 		const requests = endpoint();
 		const { form } = enhanced(`<form method="POST" action="/login"><input name="a" value="1">
@@ -110,6 +133,19 @@ describe('the request enhance sends', () => {
 		const request = await submitAndRecord(form, requests, form.querySelector('button')!);
 		expect(request.headers['content-type']).toMatch(/^multipart\/form-data/);
 		expect(request.formData!.get('a')).toBe('1');
+	});
+
+	test("a form without an action attribute posts to the page's own URL, query included, as SvelteKit's does", async () => {
+		const requests = endpoint();
+		window.history.replaceState(null, '', '/login?next=%2Fhome');
+		const seen: string[] = [];
+		const { form } = enhanced('<form method="POST"><input name="a" value="1"></form>', ({ action }) => {
+			seen.push(action.href);
+		});
+		const request = await submitAndRecord(form, requests);
+		window.history.replaceState(null, '', '/');
+		expect(seen).toEqual(['http://localhost:3000/login?next=%2Fhome']);
+		expect(request.url).toBe('http://localhost:3000/login?next=%2Fhome');
 	});
 
 	test('the action the submit function sees is the effective URL', async () => {

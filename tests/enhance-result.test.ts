@@ -238,6 +238,33 @@ describe('custom callbacks', () => {
 		expect(input.update).toBeTypeOf('function');
 	});
 
+	test('the callback gets the very action and formData the submit function had, its changes included', async () => {
+		answer({ type: 'success', status: 204 });
+		const after = deferred<{ action: URL; formData: FormData }>();
+		let before: { action: URL; formData: FormData } | undefined;
+		const { form } = enhanced(FORM, ({ action, formData }) => {
+			before = { action, formData };
+			formData.set('email', 'changed@example.com');
+			return ({ action, formData }) => after.resolve({ action, formData });
+		});
+		form.requestSubmit();
+		const { action, formData } = await after.promise;
+		expect(action).toBe(before!.action);
+		expect(formData).toBe(before!.formData);
+		expect(formData.get('email')).toBe('changed@example.com');
+	});
+
+	test('update() called twice runs the default behaviour twice, as SvelteKit does, and ends applied', async () => {
+		answer({ type: 'success', status: 200, data: { a: 1 } });
+		const { form } = await submitWith(async ({ update }) => {
+			await update();
+			await update();
+		});
+		expect(invalidateAll).toHaveBeenCalledTimes(2);
+		expect([page.form, page.status, page.error]).toEqual([{ a: 1 }, 200, null]);
+		expect(values(form)).toEqual(PRISTINE);
+	});
+
 	test('the callback may be async and is awaited per submission', async () => {
 		answer({ type: 'success', status: 200, data: { a: 1 } });
 		const order: string[] = [];

@@ -34,6 +34,15 @@ test('page is initially form null, status 200, error null', () => {
 	expect([page.form, page.status, page.error]).toEqual([null, 200, null]);
 });
 
+test("page is read-only at run time too: a write throws, as with SvelteKit's page, and changes nothing", () => {
+	const writable = page as { form: unknown; status: number; error: unknown };
+	expect(() => (writable.form = { forged: true })).toThrow(TypeError);
+	expect(() => (writable.status = 500)).toThrow(TypeError);
+	expect(() => (writable.error = new Error('forged'))).toThrow(TypeError);
+	expect([page.form, page.status, page.error]).toEqual([null, 200, null]);
+	expect(Object.keys(page)).toEqual(['form', 'status', 'error']);
+});
+
 test('a rendered component follows page.form, page.status and page.error', async () => {
 	const user = userEvent.setup();
 	render(LoginForm);

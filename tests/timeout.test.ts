@@ -132,6 +132,18 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 		expect(vi.getTimerCount()).toBe(0);
 	});
 
+	test('an abort with any other reason (an Error, a string) ends silently, as a bare abort() does', async () => {
+		const { form, state, requests, results, controllers } = setup();
+		for (const [i, reason] of [new Error('Stopped by the app'), 'stopped'].entries()) {
+			form.requestSubmit();
+			await until(() => expect(requests).toHaveLength(i + 1));
+			controllers[i].abort(reason);
+			await until(() => expect(state.submitting).toBe(false));
+		}
+		expect(results).toEqual([]);
+		expect([page.form, page.error, page.status]).toEqual([null, null, 200]);
+	});
+
 	test('an abort whose reason is a TimeoutError is a timeout too (an app may time out on its own terms)', async () => {
 		const { form, requests, results, controllers } = setup();
 		form.requestSubmit();

@@ -31,6 +31,7 @@ export const config: Config = { ...defaults };
  * ```
  */
 export function configure(options: Partial<Config>): void {
+	if (DEV && options.allowedOrigins) assertOrigins(options.allowedOrigins);
 	Object.assign(config, options);
 	if (options.transport) {
 		// Kept in the shared registry, which the server entry's encoder reads too.
@@ -51,6 +52,22 @@ export function configure(options: Partial<Config>): void {
 					{ cause: error }
 				);
 			}
+		}
+	}
+}
+
+/**
+ * Redirects are compared by origin: an entry that is no http(s) URL (`auth.example.com`) would
+ * make every redirect to another origin fail with a bare "Invalid URL", far from the mistake.
+ */
+function assertOrigins(origins: readonly string[]) {
+	for (const origin of origins) {
+		let protocol = '';
+		try {
+			protocol = new URL(origin).protocol;
+		} catch {}
+		if (protocol !== 'http:' && protocol !== 'https:') {
+			throw new Error(`configure({ allowedOrigins }) takes http(s) origins such as 'https://auth.example.com', not ${JSON.stringify(origin)}.`);
 		}
 	}
 }

@@ -18,9 +18,19 @@ export const pageState = new PageState();
 /**
  * Reactive page state, like SvelteKit's `page` from `$app/state`: reading `page.form`,
  * `page.status` or `page.error` in a component, `$derived` or `$effect` re-runs when a result is
- * applied.
+ * applied. Getters only, as SvelteKit's: a write throws instead of changing what the page shows.
  */
-export const page: Readonly<Omit<PageState, 'applied'>> = pageState;
+export const page: Readonly<Omit<PageState, 'applied'>> = {
+	get form() {
+		return pageState.form;
+	},
+	get status() {
+		return pageState.status;
+	},
+	get error() {
+		return pageState.error;
+	}
+};
 
 /**
  * Clears `page.form` and `page.error`, puts `page.status` back to 200 and empties every

@@ -9,8 +9,9 @@ const demo = useDemo();
 const routes = fileURLToPath(new URL('../../src/routes/', import.meta.url));
 
 // Pages that are not part of the tour: the twins (checked with their page below), the
-// benchmarks' pages, /wire (raw results for the byte-identity tests) and /clobber (the clobbering proof).
-const offTour = new Set(['kit', 'bench', 'wire', 'clobber']);
+// benchmarks' pages, /wire (raw results for the byte-identity tests), /clobber (the clobbering proof)
+// and /submitters (the submitter differential).
+const offTour = new Set(['kit', 'bench', 'wire', 'clobber', 'submitters']);
 
 /** Every page of the tour, and its /kit twin when it has one. */
 const pages = tour.flatMap(({ path }) => {

@@ -345,3 +345,32 @@ function toTwin(path: string): string {
 export function fromTwin(url: string): string {
 	return url.replace(/^((?:https?:\/\/[^/]+)?)\/kit(?:\/|(?=[?#]|$))/, (_, origin) => `${origin}/`);
 }
+
+/**
+ * A request as the server at `origin` got it, with `http://demo` for that origin (the two servers
+ * listen on different ports) and the twin's `/kit` prefix taken off its URLs. URL-encoded bodies
+ * stay bytes (as latin1 text, for readable diffs); a multipart body, whose boundary is random,
+ * becomes its entries, with each file's name, type and bytes.
+ */
+export const comparable = (origin: string) => async (request: RecordedRequest) => {
+	const { host } = new URL(origin);
+	const neutral = (text: string) => text.replaceAll(origin, 'http://demo').replaceAll(host, 'demo');
+	const { method, body } = request;
+	const url = fromTwin(neutral(request.url));
+	const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, neutral(String(value))]));
+	const type = headers['content-type'] ?? '';
+	const seen = { method, url, headers: { ...headers, referer: fromTwin(headers.referer ?? '') } as Record<string, string> };
+	if (!type.startsWith('multipart/form-data')) return { ...seen, body: body.toString('latin1') };
+
+	seen.headers['content-type'] = type.replace(/boundary=.*$/, 'boundary=(random)');
+	const form = await new Request(request.url, { method, headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+	const entries = [];
+	for (const [name, value] of form) {
+		if (typeof value === 'string') entries.push([name, value]);
+		else {
+			const bytes = Buffer.from(await value.arrayBuffer()).toString('base64');
+			entries.push([name, { file: value.name, type: value.type, bytes }]);
+		}
+	}
+	return { ...seen, entries };
+};

@@ -47,6 +47,8 @@ describe('an unmodified SvelteKit +page.svelte against MSW action handlers', () 
 		expect(await screen.findByText('Invalid credentials (400)')).toBeTruthy();
 		expect(email.value).toBe('demo@example.com');
 		expect(password.value).toBe('wrong');
+		// A failure leaves focus where it was, as SvelteKit's applyAction does.
+		expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log in' }));
 		expect(login.requests.login).toHaveLength(1);
 		expect(Object.fromEntries(login.requests.login[0].formData)).toEqual({ email: 'demo@example.com', password: 'wrong' });
 	});
@@ -66,6 +68,9 @@ describe('an unmodified SvelteKit +page.svelte against MSW action handlers', () 
 		expect(await screen.findByText('Registered new@example.com: you can log in now.')).toBeTruthy();
 		expect(email.value).toBe('');
 		expect(password.value).toBe('');
+		// A success resets focus to the top of the page (the body, its temporary tabindex gone).
+		expect(document.activeElement).toBe(document.body);
+		expect(document.body.hasAttribute('tabindex')).toBe(false);
 		expect(login.requests.register).toHaveLength(1);
 		expect(login.requests.login).toHaveLength(0);
 	});

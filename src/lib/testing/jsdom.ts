@@ -16,17 +16,21 @@ export function fillJsdomGaps(): void {
 	for (const element of [HTMLButtonElement, HTMLInputElement]) {
 		if ('formAction' in element.prototype) continue;
 		Object.defineProperties(element.prototype, {
+			// As browsers reflect them: a missing or empty `formaction` is the document's URL (a
+			// `formaction=""` button posts to the page itself, not to the form's action); a missing
+			// `formmethod`/`formenctype` is "", an unknown one the default.
 			formAction: {
 				configurable: true,
 				get(this: HTMLButtonElement) {
 					const value = this.getAttribute('formaction');
-					return value ? new URL(value, document.baseURI).href : (this.form?.action ?? document.URL);
+					return value ? new URL(value, document.baseURI).href : document.URL;
 				}
 			},
 			formMethod: {
 				configurable: true,
 				get(this: HTMLButtonElement) {
 					const value = this.getAttribute('formmethod')?.toLowerCase();
+					if (value === undefined) return '';
 					return value === 'post' || value === 'dialog' ? value : 'get';
 				}
 			},
@@ -34,6 +38,7 @@ export function fillJsdomGaps(): void {
 				configurable: true,
 				get(this: HTMLButtonElement) {
 					const value = this.getAttribute('formenctype')?.toLowerCase();
+					if (value === undefined) return '';
 					return value === 'multipart/form-data' || value === 'text/plain' ? value : 'application/x-www-form-urlencoded';
 				}
 			}

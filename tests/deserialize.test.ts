@@ -81,6 +81,13 @@ describe('custom types registered with configure({ transport })', () => {
 		expect(result.type === 'success' && result.data!.v).toBeInstanceOf(Vector);
 	});
 
+	test('configure({ transport: undefined }) removes the registration', () => {
+		configure({ transport });
+		configure({ transport: undefined });
+		const data = devalue.stringify({ v: new Vector(1, 2) }, { Vector: transport.Vector.encode });
+		expect(() => deserialize(JSON.stringify({ type: 'success', status: 200, data }))).toThrow(/not valid devalue output/);
+	});
+
 	test('without the registration the payload is refused with a clear error', () => {
 		const data = devalue.stringify({ v: new Vector(1, 2) }, { Vector: transport.Vector.encode });
 		expect(() => deserialize(JSON.stringify({ type: 'success', status: 200, data }))).toThrow(/not valid devalue output/);

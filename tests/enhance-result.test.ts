@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { configure, page } from '../src/lib/index.js';
+import { configure, onInvalidate, page } from '../src/lib/index.js';
 import type { ActionResult, Config, SubmitFunction } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import { deferred, enhanced } from './helpers/dom.js';
@@ -423,4 +423,26 @@ describe('fetch overrides', () => {
 		expect(global).not.toHaveBeenCalled();
 		expect(page.form).toEqual({ mine: true });
 	});
+});
+
+test('configure({ option: undefined }) puts that option back to its default, not a blank', async () => {
+	const broken = vi.fn<typeof fetch>(() => Promise.reject(new TypeError('custom fetch should not be used')));
+	configure({ fetch: broken });
+	configure({ fetch: undefined, invalidateAll: undefined });
+	const refresh = vi.fn();
+	const unregister = onInvalidate(refresh);
+	answer({ type: 'success', status: 200, data: { saved: true } });
+	const done = deferred<ActionResult>();
+	const { form } = enhanced(FORM, () => async ({ result, update }) => {
+		await update();
+		done.resolve(result);
+	});
+	form.requestSubmit();
+	expect(await done.promise).toEqual({ type: 'success', status: 200, data: { saved: true } });
+	unregister();
+	// The global fetch posted (MSW answered), and the default invalidateAll ran the app's refreshers.
+	expect(broken).not.toHaveBeenCalled();
+	expect(refresh).toHaveBeenCalledOnce();
+	expect(invalidateAll).not.toHaveBeenCalled();
+	expect(page.form).toEqual({ saved: true });
 });

@@ -22,7 +22,8 @@ const defaults: Config = {
 export const config: Config = { ...defaults };
 
 /**
- * Merges `options` into the current configuration; for each option, the later call wins.
+ * Merges `options` into the current configuration; for each option, the later call wins, and
+ * `undefined` puts it back to its default.
  *
  * ```js
  * // Inside SvelteKit, once, at the top level of the root +layout.svelte script, with
@@ -32,10 +33,11 @@ export const config: Config = { ...defaults };
  */
 export function configure(options: Partial<Config>): void {
 	if (DEV && options.allowedOrigins) assertOrigins(options.allowedOrigins);
-	Object.assign(config, options);
-	if (options.transport) {
+	// An option given as `undefined` goes back to its default (a conditional `goto: cond ? f : undefined`).
+	for (const key of Object.keys(options) as (keyof Config)[]) (config as any)[key] = options[key] ?? defaults[key];
+	if ('transport' in options) {
 		// Kept in the shared registry, which the server entry's encoder reads too.
-		setTransport(options.transport);
+		setTransport(config.transport);
 		// The transport given last decides how `data` decodes.
 		if (!('decode' in options)) config.decode = undefined;
 	}

@@ -87,6 +87,36 @@ describe('inside SvelteKit 3', () => {
 		expect(kit.applyAction).toHaveBeenCalledWith(failure);
 		expect(kit.goto.mock.invocationCallOrder[0]).toBeLessThan(kit.applyAction.mock.invocationCallOrder[0]);
 	});
+
+	test("an error the browser made reaches SvelteKit 3 as an App.Error with its status (its error page reads it there)", async () => {
+		const library = await wire('3.2.0');
+		server.use(http.post('*', () => HttpResponse.error()));
+		const form = document.createElement('form');
+		form.method = 'POST';
+		form.action = '/list?/save';
+		document.body.replaceChildren(form);
+		library.enhance(form);
+		form.requestSubmit();
+		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		expect(kit.applyAction).toHaveBeenCalledWith({
+			type: 'error',
+			error: { status: 500, message: expect.stringMatching(/^POST \/list\?\/save failed: /) }
+		});
+	});
+
+	test("a server's error, which has its status, reaches SvelteKit 3 as it came", async () => {
+		const library = await wire('3.2.0');
+		const error = { type: 'error', error: { status: 503, message: 'Database down' }, location: '/list' };
+		server.use(http.post('*', () => HttpResponse.json(error, { status: 503 })));
+		const form = document.createElement('form');
+		form.method = 'POST';
+		form.action = '/list?/save';
+		document.body.replaceChildren(form);
+		library.enhance(form);
+		form.requestSubmit();
+		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		expect(kit.applyAction).toHaveBeenCalledWith({ ...error, status: 503 });
+	});
 });
 
 describe('inside SvelteKit 2', () => {
@@ -97,5 +127,21 @@ describe('inside SvelteKit 2', () => {
 		expect(kit.refreshAll).not.toHaveBeenCalled();
 		await submit(library, { type: 'redirect', status: 303, location: '/done' });
 		expect(kit.goto).toHaveBeenCalledWith('http://localhost:3000/done', { invalidateAll: true });
+	});
+
+	test('an error the browser made reaches SvelteKit 2 as it is: its error page takes the status from the result', async () => {
+		const library = await wire('2.70.4');
+		server.use(http.post('*', () => HttpResponse.error()));
+		const form = document.createElement('form');
+		form.method = 'POST';
+		form.action = '/list?/save';
+		document.body.replaceChildren(form);
+		library.enhance(form);
+		form.requestSubmit();
+		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		const [result] = kit.applyAction.mock.calls[0] as [{ status?: number; error: unknown }];
+		// SvelteKit 2 shows `result.status ?? 500`.
+		expect(result.status).toBeUndefined();
+		expect(result.error).toBeInstanceOf(Error);
 	});
 });

@@ -193,3 +193,43 @@ describe.each([
 		});
 	}
 });
+
+describe('errors the browser makes: the error page and its status are the same, the words differ on purpose', () => {
+	/** The root error page's "Error <status>: <message>", split. */
+	const shown = (seen: Snapshot) => /^Error (\d+): (.*)$/s.exec(seen.messages[0] ?? '')?.slice(1) ?? [];
+	/** What must match when the words differ: where the user is, heading, status, focus, how many messages. */
+	const structure = ({ messages, text, message, ...rest }: Awaited<ReturnType<typeof failing>>) => ({ ...rest, messages: messages.length });
+
+	/** Submits the quick-add form of `twin` with the POST answered by `answer`, and waits for the error page. */
+	async function failing(twin: Twin, answer: (route: import('playwright-core').Route) => Promise<void>) {
+		const page = await demo.open(`/${twin}/todos`);
+		await page.route('**/todos?/add', (route) => (route.request().method() === 'POST' ? answer(route) : route.continue()));
+		await fill(page, 'Title', 'typed');
+		await press(page, 'Add')();
+		await page.getByRole('heading', { name: 'Something went wrong' }).waitFor();
+		const seen = untwin(await snapshot(page, demo.origin), twin);
+		return { ...seen, status: shown(seen)[0], message: shown(seen)[1] };
+	}
+
+	test('a network failure: the root +error.svelte with a 500; the message names the request', async () => {
+		const abort = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+		const ours = await failing('ours', abort);
+		const kit = await failing('kit', abort);
+		expect(structure(ours)).toEqual(structure(kit));
+		expect(kit.status).toBe('500');
+		// SvelteKit 3.2 shows its client handleError's generic words; the library says what failed.
+		expect(kit.message).toBe('Internal Error');
+		expect(ours.message).toBe('POST /ours/todos?/add failed: Failed to fetch');
+	});
+
+	test("a proxy's 502 page: the root +error.svelte with that status; the message says what arrived", async () => {
+		const proxy = (route: import('playwright-core').Route) =>
+			route.fulfill({ status: 502, contentType: 'text/html', body: '<!doctype html><h1>Bad Gateway</h1>' });
+		const ours = await failing('ours', proxy);
+		const kit = await failing('kit', proxy);
+		expect(structure(ours)).toEqual(structure(kit));
+		expect(kit.status).toBe('502');
+		expect(kit.message).toBe('Bad Gateway');
+		expect(ours.message).toMatch(/^POST \/ours\/todos\?\/add answered HTTP 502: Not an action result: the body is not JSON/);
+	});
+});

@@ -3,7 +3,8 @@
 import { applyAction, deserialize } from '$app/forms';
 import { afterNavigate, beforeNavigate } from '$app/navigation';
 import type { ActionResult, Config } from '../types.js';
-import { goto, invalidateAll } from './navigation.js';
+import { withAppError } from './app-error.js';
+import { goto, invalidateAll, kit3 } from './navigation.js';
 
 /**
  * The `configure` options that wire this library into SvelteKit's router and page state, from
@@ -14,7 +15,8 @@ import { goto, invalidateAll } from './navigation.js';
  * It sets:
  * - `applyAction`: SvelteKit's, handed each result after the library's own checks and race
  *   rule, so the `form` prop, `page` of `$app/state` and `$page` of `$app/stores` follow results,
- *   and an error no `<ErrorBoundary>` shows renders the nearest `+error.svelte`;
+ *   and an error no `<ErrorBoundary>` shows renders the nearest `+error.svelte` (in SvelteKit 3
+ *   as an `App.Error`, `{ status, message }`, when the browser made it);
  * - `decode`: SvelteKit's decoding of `data`, so the app's `transport` hook types arrive;
  * - `goto`, `invalidateAll`: SvelteKit's (a redirect's target is checked before `goto` sees it);
  *   in SvelteKit 3 by their non-deprecated names, `refreshAll` (see navigation.ts);
@@ -25,7 +27,8 @@ import { goto, invalidateAll } from './navigation.js';
  * those transporters instead). `resetAll()` in tests removes it all.
  */
 export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto' | 'invalidateAll' | 'afterNavigate' | 'beforeNavigate'> = {
-	applyAction: (result: ActionResult) => applyAction(result),
+	// SvelteKit 3 reads an error's status from the error itself: app-error.ts.
+	applyAction: (result: ActionResult) => applyAction(kit3 ? withAppError(result) : result),
 	// SvelteKit decodes `data` with the app's transport decoders only through `deserialize`:
 	// give it a result holding just `data` (the library checked the rest already).
 	decode: (data: string) => (deserialize(JSON.stringify({ type: 'success', status: 200, data })) as { data?: unknown }).data,

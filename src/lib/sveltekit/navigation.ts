@@ -6,7 +6,8 @@ import { VERSION } from '@sveltejs/kit';
 // A namespace import: early SvelteKit 2 versions have no `refreshAll` to import by name.
 import * as navigation from '$app/navigation';
 
-const kit3 = parseInt(VERSION, 10) >= 3;
+/** Whether the running SvelteKit is 3 or later. */
+export const kit3 = parseInt(VERSION, 10) >= 3;
 
 /** SvelteKit's `goto`, given the refresh option by the name this SvelteKit reads without a warning. */
 export function goto(url: string | URL, { invalidateAll }: { invalidateAll: boolean }): Promise<void> {

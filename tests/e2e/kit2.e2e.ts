@@ -1,7 +1,7 @@
 import * as devalue from 'devalue';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { FilePayload, Page } from 'playwright-core';
 import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
@@ -17,7 +17,7 @@ const app = useDemo(fileURLToPath(new URL('../../fixtures/kit2', import.meta.url
 interface Case {
 	name: string;
 	path: string;
-	steps: Array<{ fill?: Record<string, string>; click: string; done: string }>;
+	steps: Array<{ fill?: Record<string, string>; files?: Record<string, FilePayload>; click: string; done: string }>;
 }
 
 const cases: Case[] = [
@@ -40,17 +40,50 @@ const cases: Case[] = [
 		]
 	},
 	{
-		name: 'a Svelte 4-syntax page reads `export let form`',
-		path: 'legacy',
-		steps: [
-			{ click: 'Greet', done: 'Name missing' },
-			{ fill: { Name: 'Ada' }, click: 'Greet', done: 'Hello Ada' }
-		]
-	},
-	{
 		name: "a redirect goes through SvelteKit's goto to the target page",
 		path: 'redirect',
 		steps: [{ click: 'Go', done: 'Arrived' }]
+	},
+	{
+		name: 'a Svelte 4-syntax page reads `export let form` and `$page` of $app/stores',
+		path: 'legacy',
+		steps: [
+			{ click: 'Greet', done: '$page: 422 {"missing":true}' },
+			{ fill: { Name: 'Ada' }, click: 'Greet', done: '$page: 200 {"greeted":"Ada"}' }
+		]
+	},
+	{
+		name: "a form in a +layout.svelte posting to another page's action, its callback calling applyAction by hand: page.form in the layout and the page's form prop follow a failure, then a success",
+		path: 'shell/inner',
+		steps: [
+			{ click: 'Subscribe', done: 'Email missing' },
+			{ fill: { Email: 'ada@example.com' }, click: 'Subscribe', done: 'Subscribed ada@example.com' }
+		]
+	},
+	{
+		name: 'fetch, deserialize and applyAction by hand (no use:enhance): the transport type arrives, the form prop shows it',
+		path: 'byhand',
+		steps: [{ click: 'Price it', done: '19.99 EUR' }]
+	},
+	{
+		name: 'update({ reset: false, invalidateAll: false }) keeps what was typed and reloads nothing; then the default resets and reloads',
+		path: 'keep',
+		steps: [
+			{ fill: { Kept: 'Ada' }, click: 'Keep', done: 'Hello Ada' },
+			{ fill: { Name: 'Bo' }, click: 'Greet', done: 'Hello Bo' }
+		]
+	},
+	{
+		name: "a multipart form with a file: the same bytes (the boundary aside), the submitter's value included",
+		path: 'upload',
+		steps: [
+			{
+				fill: { Note: 'hi' },
+				files: { File: { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('café\n') } },
+				click: 'Upload',
+				done: 'Got notes.txt'
+			}
+		]
 	},
 	{
 		name: "a success holding a type of the app's transport hook arrives decoded",
@@ -69,6 +102,7 @@ async function play(side: 'ours' | 'kit', { path, steps }: Case, javaScript: boo
 	});
 	for (const step of steps) {
 		for (const [label, value] of Object.entries(step.fill ?? {})) await page.getByLabel(label).fill(value);
+		for (const [label, file] of Object.entries(step.files ?? {})) await page.getByLabel(label).setInputFiles(file);
 		await page.getByRole('button', { name: step.click }).click();
 		await page.getByText(step.done).first().waitFor();
 	}
@@ -77,10 +111,21 @@ async function play(side: 'ours' | 'kit', { path, steps }: Case, javaScript: boo
 	return { seen: { ...seen, path: seen.path.replace(`/${side}/`, '/~/') }, statuses, requests: requests.map(comparable), page };
 }
 
-/** A request with the twin's path prefix taken off. URL-encoded bodies only: compared as text. */
+/**
+ * A request with the twin's path prefix taken off, its body as text (byte for byte, latin1), and
+ * a multipart body's boundary (random for each request) named the same.
+ */
 function comparable({ method, url, headers, body }: RecordedRequest) {
 	const neutral = (text = '') => text.replace(/\/(ours|kit)\//, '/~/');
-	return { method, url: neutral(url), headers: { ...headers, referer: neutral(headers.referer) }, body: body.toString('latin1') };
+	const boundary = /boundary=(\S+)/.exec(headers['content-type'] ?? '')?.[1];
+	const unbound = (text: string) => (boundary ? text.replaceAll(boundary, 'BOUNDARY') : text);
+	const type = headers['content-type'];
+	return {
+		method,
+		url: neutral(url),
+		headers: { ...headers, referer: neutral(headers.referer), ...(type && { 'content-type': unbound(type) }) },
+		body: unbound(body.toString('latin1'))
+	};
 }
 
 // First in this file, so that it runs on a server no page has been rendered by: the +server.js

@@ -75,6 +75,16 @@ const scenarios: Scenario[] = [
 		path_after: '/todos'
 	},
 	{
+		name: 'on the page with a query (/todos?sort=asc), action="?/add" lands on /todos: navigates there, as a native POST does',
+		path: '/todos?sort=asc',
+		act: async (page, submit) => {
+			await fill(page, 'Title', 'Bread');
+			await submit(press(page, 'Add'));
+		},
+		until: 'Added “Bread”.',
+		path_after: '/todos'
+	},
+	{
 		name: 'a redirect navigates to its target',
 		path: '/todos',
 		act: (page, submit) => submit(press(page, 'Finish')),

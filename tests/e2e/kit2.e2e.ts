@@ -1,7 +1,7 @@
 import * as devalue from 'devalue';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { FilePayload, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
@@ -17,7 +17,7 @@ const app = useDemo(fileURLToPath(new URL('../../fixtures/kit2', import.meta.url
 interface Case {
 	name: string;
 	path: string;
-	steps: Array<{ fill?: Record<string, string>; files?: Record<string, FilePayload>; click: string; done: string }>;
+	steps: Array<{ fill?: Record<string, string>; files?: Record<string, { name: string; mimeType: string; buffer: Buffer }>; click: string; done: string }>;
 }
 
 const cases: Case[] = [

@@ -57,8 +57,14 @@ describe('responses that are not the action protocol say the likely cause', () =
 			HttpResponse.json({ message: 'Cross-site POST form submissions are forbidden' }, { status: 403 })
 		);
 		expect(status).toBe(403);
-		expect(message).toMatch(/HTTP 403: Not an action result: unknown "type" undefined/);
+		expect(message).toMatch(/HTTP 403: Cross-site POST form submissions are forbidden/);
 		expect(message).toMatch(/SvelteKit refused a cross-site POST \(its CSRF check\).*kit\.csrf\.trustedOrigins/);
+	});
+
+	test("a handle hook's error(401) (the app's error as JSON): its message, and that no action ran", async () => {
+		const { status, message } = await resultOf(() => HttpResponse.json({ status: 401, message: 'Log in first' }, { status: 401 }));
+		expect(status).toBe(401);
+		expect(message).toMatch(/^POST \S+ answered HTTP 401: Log in first\. The server refused the request before any action ran/);
 	});
 
 	test("SvelteKit's 403 cross-site refusal as text", async () => {

@@ -159,7 +159,7 @@ const rows: Row[] = [
 		name: "SvelteKit's 403 cross-site refusal",
 		// Exactly what SvelteKit's CSRF check answers a request with `accept: application/json`.
 		respond: () => HttpResponse.json({ message: 'Cross-site POST form submissions are forbidden' }, { status: 403 }),
-		expect: errorResult(403, /answered HTTP 403: Not an action result: unknown "type" undefined.*CSRF check/)
+		expect: errorResult(403, /answered HTTP 403: Cross-site POST form submissions are forbidden.*CSRF check/)
 	},
 	{
 		name: 'empty body (HTTP 200)',

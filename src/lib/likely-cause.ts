@@ -2,13 +2,15 @@
  * Says why a response is probably not an action result, for development error messages: the
  * afternoon-savers. Each case is what SvelteKit or a proxy really answers.
  */
-export function likelyCause(response: Response, text: string): string {
+export function likelyCause(response: Response, text: string, refused = false): string {
 	if (response.status === 403 && /Cross-site \w+ form submissions are forbidden/.test(text)) {
 		return (
 			". SvelteKit refused a cross-site POST (its CSRF check): post from the app's own origin, " +
 			'or add this origin to kit.csrf.trustedOrigins in svelte.config.js.'
 		);
 	}
+	// An app error (`{ "message": … }`) with an error status: its words are already in the message.
+	if (refused) return ". The server refused the request before any action ran (a `handle` hook's error(), for instance).";
 	if (response.redirected) {
 		// SvelteKit 3.2 navigates there; we keep the form as typed and say where it went.
 		return (

@@ -41,10 +41,21 @@ export async function sendAction(
 		if (result.type === 'error') result.status = response.status;
 		return result;
 	} catch (error) {
-		let message = `${where} answered HTTP ${response.status}: ${(error as Error).message}`;
-		if (DEV) message += likelyCause(response, text);
+		// What the server said, when it refused before any action ran: SvelteKit's CSRF check or a
+		// `handle` hook's `error(401, 'Log in first')` answers the app's error, `{ "message": … }`.
+		const refusal = response.ok ? undefined : refusalOf(text);
+		let message = `${where} answered HTTP ${response.status}: ${refusal ?? (error as Error).message}`;
+		if (DEV) message += likelyCause(response, text, refusal !== undefined);
 		return { type: 'error', status: response.status, error: new Error(message) };
 	}
+}
+
+/** The `message` of a body that is an app error rather than a result, else nothing. */
+function refusalOf(text: string): string | undefined {
+	try {
+		const body = JSON.parse(text);
+		if (body?.type === undefined && typeof body?.message === 'string') return body.message;
+	} catch {}
 }
 
 /**

@@ -204,7 +204,7 @@ describe.each([
 	}
 });
 
-describe('errors the browser makes: the error page and its status are the same, the words differ on purpose', () => {
+describe('errors that are no action result: the error page and its status are the same, the words differ on purpose', () => {
 	/** The root error page's "Error <status>: <message>", split. */
 	const shown = (seen: Snapshot) => /^Error (\d+): (.*)$/s.exec(seen.messages[0] ?? '')?.slice(1) ?? [];
 	/** What must match when the words differ: where the user is, heading, status, focus, how many messages. */
@@ -241,5 +241,17 @@ describe('errors the browser makes: the error page and its status are the same, 
 		expect(kit.status).toBe('502');
 		expect(kit.message).toBe('Bad Gateway');
 		expect(ours.message).toMatch(/^POST \/ours\/todos\?\/add answered HTTP 502: Not an action result: the body is not JSON/);
+	});
+
+	test("a handle hook's error(401) before any action ran: that status, and the server's words in the message", async () => {
+		// What SvelteKit 3.2's server answers a POST that `handle` refused with `error(401, 'Log in first')`.
+		const refused = (route: import('playwright-core').Route) =>
+			route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ status: 401, message: 'Log in first' }) });
+		const ours = await failing('ours', refused);
+		const kit = await failing('kit', refused);
+		expect(structure(ours)).toEqual(structure(kit));
+		expect(kit.status).toBe('401');
+		expect(kit.message).toBe('Log in first');
+		expect(ours.message).toBe('POST /ours/todos?/add answered HTTP 401: Log in first');
 	});
 });

@@ -136,3 +136,38 @@ for (const [name, path, body, status] of nativeCases) {
 		vi.restoreAllMocks();
 	});
 }
+
+/**
+ * Which answer an `accept` header gets (the JSON result, or the page and its HTTP redirect), as
+ * SvelteKit reads the header: `q` only as the first parameter, higher `q` first, then the range
+ * without wildcards, then header order; `application/json` wins a tie.
+ */
+const accepts = [
+	'text/html;level=1;q=0.5, application/json;q=0.8',
+	'text/html;q=0.9, application/json;q=0.8',
+	'application/json;q=0.5, text/html;q=0.5',
+	'text/html, application/json',
+	'application/json, text/html',
+	'text/*, application/*',
+	'*/*;q=0.9, text/html;q=0.8',
+	'*/html',
+	'application/*',
+	'image/png',
+	'Application/JSON',
+	'application/json;q=x, text/html;q=0.5',
+	'application/json;q=0.5z, text/html;q=0.6',
+	''
+];
+
+for (const accept of accepts) {
+	test(`accept: ${JSON.stringify(accept)} gets what SvelteKit sends`, async () => {
+		const away = (base: string) => {
+			const request = native(base, '/wire?/away', {});
+			request.headers.set('accept', accept);
+			return request;
+		};
+		const answer = (response: Response) => ({ status: response.status, location: response.headers.get('location'), type: response.headers.get('content-type') });
+		const real = answer(await fetch(away(kit.origin)));
+		expect(answer(await serve(away('http://kit.test')))).toEqual(real);
+	});
+}

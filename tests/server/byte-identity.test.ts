@@ -77,6 +77,10 @@ const cases: Array<[string, string, Body, string?]> = [
 	['?/default: 500', '/login?/default', {}],
 	['a JSON body: 415', '/login?/login', '{"email":"a"}'],
 	['a text/plain body, which request.formData() refuses: 500', '/login?/login', { email: 'a' }, 'text/plain'],
+	// SvelteKit leaves the body to the action: one that does not parse fails only an action that reads it.
+	['a multipart body that does not parse, to an action that never reads it: 204', '/wire?/empty', 'garbage', 'multipart/form-data; boundary=x'],
+	['a multipart body that does not parse, to an action that reads it: 500', '/wire?/invalid', 'garbage', 'multipart/form-data; boundary=x'],
+	["SvelteKit's binary form type is a form, not a 415", '/wire?/empty', 'garbage', 'application/x-sveltekit-formdata'],
 	['devalue types, references and a transport type', '/wire?/data', { text: 'Zoë 🎉 "quoted" </script>' }],
 	['no data: 204', '/wire?/empty', {}],
 	['fail(422) with a Date', '/wire?/invalid', { text: 'short' }],

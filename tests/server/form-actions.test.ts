@@ -98,6 +98,17 @@ describe('routing', () => {
 		});
 	});
 
+	test('a body that does not parse fails only the actions that read formData, as reading it throws', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const broken = { 'content-type': 'multipart/form-data; boundary=x' };
+		const handle = formActions({ ignore: () => ({ ran: true }), read: ({ formData }) => ({ name: formData.get('name') }) });
+		const ignored = await handle(new Request(ORIGIN + '/?/ignore', { method: 'POST', headers: { ...broken, origin: ORIGIN }, body: 'garbage' }));
+		expect(deserialize(await ignored.text())).toEqual({ type: 'success', status: 200, data: { ran: true } });
+		const read = await handle(new Request(ORIGIN + '/?/read', { method: 'POST', headers: { ...broken, origin: ORIGIN }, body: 'garbage' }));
+		expect([read.status, await read.text()]).toEqual([500, '{"type":"error","error":{"message":"Internal Error"}}']);
+		expect(log.mock.calls[0][0]).toBeInstanceOf(TypeError);
+	});
+
 	test('a URL-encoded body sent as text/plain (what enhance sends for that enctype) is read', async () => {
 		const response = await handle(post('/login?/login', { email: 'p@q.r' }, { 'content-type': 'text/plain' }));
 		expect(deserialize(await response.text())).toMatchObject({ data: { email: 'p@q.r' } });

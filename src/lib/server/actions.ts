@@ -145,8 +145,7 @@ async function run<Params>(
 		if (!FORM_TYPES.includes(type)) {
 			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
 		}
-		const formData = await readForm(request.clone(), type);
-		return toResult(await actions[name]({ ...event, formData }));
+		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))));
 	} catch (thrown) {
 		return fromThrown(thrown);
 	}
@@ -163,12 +162,34 @@ function actionName(url: URL): string {
 	return 'default';
 }
 
-/** `enhance` sends a URL-encoded body under `text/plain`, which `Request.formData()` refuses. */
-async function readForm(request: Request, type: string): Promise<FormData> {
-	if (type !== 'text/plain') return request.formData();
-	const form = new FormData();
-	for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
-	return form;
+/**
+ * The submitted fields, or why the body is not a form. `enhance` sends a URL-encoded body under
+ * `text/plain`, which `Request.formData()` refuses.
+ */
+async function readForm(request: Request, type: string): Promise<FormData | { error: unknown }> {
+	try {
+		if (type !== 'text/plain') return await request.formData();
+		const form = new FormData();
+		for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
+		return form;
+	} catch (error) {
+		return { error };
+	}
+}
+
+/**
+ * The action's event. SvelteKit leaves the body to the action, so a body that does not parse
+ * (a broken multipart body) fails only an action that reads it: reading `formData` then throws,
+ * as `request.formData()` does in SvelteKit; an action that never reads it still runs. Not
+ * enumerable, so that a wrapper that spreads the event (`{ ...event, cookies }`) does not read it.
+ */
+function withForm<Params>(event: Omit<ActionEvent<Params>, 'formData'>, form: FormData | { error: unknown }): ActionEvent<Params> {
+	if (form instanceof FormData) return { ...event, formData: form };
+	return Object.defineProperty({ ...event }, 'formData', {
+		get() {
+			throw form.error;
+		}
+	}) as ActionEvent<Params>;
 }
 
 /** What the action returned, as a result. */

@@ -36,6 +36,26 @@ test('beforeNavigate can cancel the navigation', async () => {
 	expect(location.pathname).toBe('/nav');
 });
 
+const away = actionHandler('/nav', { go: () => redirect(303, 'https://auth.example.com/authorize?client=app') });
+
+test('a redirect to another origin is recorded after beforeNavigate (willUnload); the test page stays', async () => {
+	server.use(away);
+	const { navigations } = await renderPage('/nav');
+	await userEvent.click(screen.getByRole('button', { name: 'Go' }));
+	await expect.poll(() => navigations.map(String)).toEqual(['https://auth.example.com/authorize?client=app']);
+	expect(events()).toEqual(['after enter to /nav', 'before goto to /authorize (unload)']);
+	expect(location.pathname).toBe('/nav');
+});
+
+test('beforeNavigate can cancel a redirect to another origin', async () => {
+	server.use(away);
+	const { navigations } = await renderPage('/nav');
+	await userEvent.click(screen.getByLabelText('Block navigation'));
+	await userEvent.click(screen.getByRole('button', { name: 'Go' }));
+	await expect.poll(events).toEqual(['after enter to /nav', 'before goto to /authorize (unload)']);
+	expect(navigations).toEqual([]);
+});
+
 test('pushState and replaceState set page.state (and page.url)', async () => {
 	await renderPage('/nav');
 	await userEvent.click(screen.getByRole('button', { name: 'Open' }));

@@ -1,6 +1,7 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
-import { entered, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
+import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
+import { leave } from '../navigate.js';
 import { routeState } from '../kit/page.svelte.js';
 import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
@@ -111,6 +112,12 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 			});
 		}
 	});
+	// A redirect to another origin leaves the document, which a test's cannot do: record it.
+	const leaveDocument = leave.to;
+	leave.to = (href) => {
+		const next = new URL(href);
+		if (leaveWithLifecycle(target(routeState.url ?? url), next)) navigations.push(next);
+	};
 	const { load } = options;
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
@@ -126,6 +133,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		mounted = false;
 		unmount(component);
 		container.remove();
+		leave.to = leaveDocument;
 		history.replaceState(history.state, '', before);
 	}
 	onTeardown(teardown);

@@ -127,6 +127,16 @@ describe('choosing the action', () => {
 		expect(() => actionHandler('/login?/login', { login: () => {} })).toThrow(/actionHandler\('\/login', \{ login \}\)/);
 	});
 
+	test('a POST that prefers HTML (a form without use:enhance) gets the JSON result too: there is no page to render', async () => {
+		server.use(actionHandler('/a', { one: () => fail(400, { missing: true }) }));
+		const response = await fetch(new URL('/a?/one', location.href), {
+			method: 'POST',
+			headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
+		expect(await seen(response)).toEqual({ status: 200, type: json, body: '{"type":"failure","status":400,"data":"[{\\"missing\\":1},true]"}' });
+	});
+
 	test('a body that is not a form is a 415', async () => {
 		errorLog();
 		server.use(actionHandler('/a', { one: () => ({}) }));

@@ -105,6 +105,18 @@ for (const [name, path, body, contentType] of cases) {
 	});
 }
 
+test('without x-sveltekit-action, accept alone decides: the JSON result, as for enhance', async () => {
+	const bare = (base: string) => {
+		const posted = request(base, '/wire?/invalid', { text: 'short' });
+		posted.headers.delete('x-sveltekit-action');
+		return posted;
+	};
+	const real = await seen(await fetch(bare(kit.origin)));
+	expect(real.type).toBe('application/json');
+	expect(await seen((await getResponse(handlers, bare('http://kit.test')))!)).toEqual(real);
+	expect(await seen(await serve(bare('http://kit.test')))).toEqual(real);
+});
+
 test('the comparison is not vacuous: the bodies are action results', async () => {
 	const response = await fetch(request(kit.origin, '/wire?/empty', {}));
 	expect(await response.text()).toBe('{"type":"success","status":204,"data":"-1"}');

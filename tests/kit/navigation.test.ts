@@ -3,8 +3,11 @@
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { browser, building, dev, version } from '$app/environment';
-import { invalidate, preloadCode, preloadData, refreshAll } from '$app/navigation';
-import { asset, base, resolve as resolveRoute } from '$app/paths';
+import { disableScrollHandling, invalidate, preloadCode, preloadData, refreshAll } from '$app/navigation';
+import { asset, assets, base, resolve as resolveRoute } from '$app/paths';
+import { navigating, updated } from '$app/state';
+import * as stores from '$app/stores';
+import { get } from 'svelte/store';
 import { actionHandler, redirect } from 'svelte-form-actions/msw';
 import { renderPage } from 'svelte-form-actions/testing';
 import { expect, test } from 'vitest';
@@ -79,10 +82,20 @@ const resolve = resolveRoute as (route: string, params?: Record<string, string>)
 
 test('$app/environment and $app/paths', () => {
 	expect({ browser, dev, building, version }).toEqual({ browser: true, dev: true, building: false, version: 'test' });
-	expect(base).toBe('');
+	expect([base, assets]).toEqual(['', '']);
 	expect(asset('/favicon.png')).toBe('/favicon.png');
 	expect(resolve('/(shop)/cart/[id]', { id: '7' })).toBe('/cart/7');
 	expect(resolve('/docs/[...path]', { path: 'a/b' })).toBe('/docs/a/b');
 	expect(resolve('/[[lang]]/about')).toBe('/about');
 	expect(() => resolve('/blog/[slug]')).toThrow("resolve('/blog/[slug]'): missing parameter 'slug'");
+});
+
+test("never navigating nor out of date: $app/state's and $app/stores' navigating and updated, as SvelteKit's at rest", async () => {
+	expect({ ...navigating }).toEqual({ from: null, to: null, type: null, willUnload: null, delta: null, complete: null });
+	expect(updated.current).toBe(false);
+	await expect(updated.check()).resolves.toBe(false);
+	expect(stores.getStores()).toEqual({ page: stores.page, navigating: stores.navigating, updated: stores.updated });
+	expect([get(stores.navigating), get(stores.updated)]).toEqual([null, false]);
+	await expect(stores.updated.check()).resolves.toBe(false);
+	expect(disableScrollHandling()).toBeUndefined();
 });

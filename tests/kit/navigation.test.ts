@@ -67,6 +67,18 @@ test('pushState and replaceState set page.state (and page.url)', async () => {
 	expect(await screen.findByText('Modal closed at /nav/modal')).toBeTruthy();
 });
 
+test("goto's state sets page.state, replaceState replaces the history entry, and a navigation without state clears it", async () => {
+	const { navigations } = await renderPage('/nav');
+	const entries = history.length;
+	await userEvent.click(screen.getByRole('button', { name: 'Photo' }));
+	expect(await screen.findByText('State {"photo":1} at /nav/photo')).toBeTruthy();
+	expect(history.length).toBe(entries + 1);
+	await userEvent.click(screen.getByRole('button', { name: 'List' }));
+	expect(await screen.findByText('State {} at /nav/list')).toBeTruthy();
+	expect(history.length).toBe(entries + 1);
+	expect(navigations.map((url) => url.pathname)).toEqual(['/nav/photo', '/nav/list']);
+});
+
 test('invalidate and refreshAll re-run the load; preloading resolves', async () => {
 	let loads = 0;
 	await renderPage('/account/profile', { load: () => ({ bio: `load ${++loads}` }) });

@@ -64,6 +64,14 @@ describe('routing', () => {
 		}
 	});
 
+	test('a name every object inherits (?/toString, ?/constructor, ?/__proto__) is no action: a 404', async () => {
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+			const response = await handle(post(`/login?/${name}`));
+			expect([response.status, await response.text()], name).toEqual([404, '{"type":"error","error":{"message":"Not Found"}}']);
+		}
+	});
+
 	test('the default action answers a POST without a name', async () => {
 		const only = formActions({ default: () => ({ ok: true }) });
 		expect(deserialize(await (await only(post('/'))).text())).toMatchObject({ type: 'success', data: { ok: true } });

@@ -50,10 +50,17 @@ function request(base: string, path: string, body: Body, contentType?: string) {
 	return new Request(new URL(path, base), { method: 'POST', headers, body: encoded });
 }
 
+// Set by the HTTP connection, or (`vary: Origin`) by Vite's development server for its own CORS
+// handling, not by SvelteKit: `node build` sends none of them (and SvelteKit no other header).
+// `set-cookie` is the demo's login setting a cookie, through a `cookies` the handlers lack.
+const connectionHeaders = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'vary', 'set-cookie'];
+
+/** Status, every header SvelteKit sets (no cache-control, no other), and the body bytes. */
 async function seen(response: Response) {
 	const { status, headers } = response;
 	const body = await response.text();
-	return { status, type: headers.get('content-type'), length: headers.get('content-length'), body };
+	const set = [...headers].filter(([name]) => !connectionHeaders.includes(name));
+	return { status, type: headers.get('content-type'), length: headers.get('content-length'), headers: Object.fromEntries(set), body };
 }
 
 function multipart() {

@@ -58,6 +58,9 @@ describe('results on the wire, as a SvelteKit 2 server sends them', () => {
 	test('redirect and error validate their status as SvelteKit does', () => {
 		expect(() => redirect(200, '/')).toThrow('Invalid status code');
 		expect(() => error(302, 'x')).toThrow(/between 400 and 599/);
+		for (const status of [300, 304, 306, 308] as const) expect(() => redirect(status, '/')).toThrow(expect.objectContaining({ status }));
+		expect(() => redirect(309, '/')).toThrow('Invalid status code');
+		expect(() => redirect(303, '/a\nb')).toThrow('Invalid redirect location "/a\\nb": it cannot be an HTTP header');
 	});
 });
 

@@ -3,7 +3,7 @@
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { browser, building, dev, version } from '$app/environment';
-import { disableScrollHandling, invalidate, preloadCode, preloadData, refreshAll } from '$app/navigation';
+import { disableScrollHandling, goto, invalidate, preloadCode, preloadData, refreshAll } from '$app/navigation';
 import { asset, assets, base, resolve as resolveRoute } from '$app/paths';
 import { navigating, updated } from '$app/state';
 import * as stores from '$app/stores';
@@ -77,6 +77,15 @@ test("goto's state sets page.state, replaceState replaces the history entry, and
 	expect(await screen.findByText('State {} at /nav/list')).toBeTruthy();
 	expect(history.length).toBe(entries + 1);
 	expect(navigations.map((url) => url.pathname)).toEqual(['/nav/photo', '/nav/list']);
+});
+
+test("goto to another origin is refused with SvelteKit's message, before any navigation starts", async () => {
+	const { navigations } = await renderPage('/nav');
+	await expect(goto('https://example.com/away')).rejects.toThrow(
+		'Cannot use `goto` with an external URL. Use `window.location = "https://example.com/away"` instead'
+	);
+	expect(events()).toEqual(['after enter to /nav']);
+	expect(navigations).toEqual([]);
 });
 
 test('invalidate and refreshAll re-run the load; preloading resolves', async () => {

@@ -25,6 +25,10 @@ export interface GotoOptions {
  * navigation, runs its lifecycle and follows `replaceState` and `state`).
  */
 export async function goto(url: string | URL, options: GotoOptions = {}): Promise<void> {
+	// SvelteKit's router only goes to its own origin, and says so (a redirect result to another
+	// origin does not come here: the library makes it a full navigation).
+	const to = new URL(url, location.href);
+	if (to.origin !== location.origin) throw new Error(`Cannot use \`goto\` with an external URL. Use \`window.location = "${to.href}"\` instead`);
 	await config.goto(url, { ...options, invalidateAll: options.invalidateAll ?? false });
 }
 export { afterNavigate, beforeNavigate, onNavigate } from './lifecycle.js';

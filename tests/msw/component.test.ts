@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect, test } from 'vitest';
-import { actionHandler, fail } from '../../src/lib/msw/index.js';
+import { configure } from '../../src/lib/index.js';
+import { actionHandler, fail, redirect } from '../../src/lib/msw/index.js';
 import { resetAll } from '../../src/lib/reset.js';
 import { server } from '../setup/msw.js';
 import Subscribe from './Subscribe.svelte';
@@ -32,4 +33,13 @@ test('a plain Svelte component: failure, then success, against the handler', asy
 	expect((await screen.findByRole('status')).textContent).toBe('Subscribed me@example.com');
 
 	expect(newsletter.requests.subscribe.map((r) => r.formData.get('email'))).toEqual(['nope', 'me@example.com']);
+});
+
+test("a redirect to this origin goes through the configured goto, which a test records", async () => {
+	server.use(actionHandler('/', { subscribe: () => redirect(303, '/thanks') }));
+	const navigations: string[] = [];
+	configure({ goto: (url, { invalidateAll }) => void navigations.push(`${url} ${invalidateAll}`) });
+	render(Subscribe);
+	await userEvent.click(screen.getByRole('button'));
+	await expect.poll(() => navigations).toEqual([`${location.origin}/thanks true`]);
 });

@@ -58,6 +58,9 @@ describe('results on the wire, as a SvelteKit 2 server sends them', () => {
 	test('redirect and error validate their status as SvelteKit does', () => {
 		expect(() => redirect(200, '/')).toThrow('Invalid status code');
 		expect(() => error(302, 'x')).toThrow(/between 400 and 599/);
+		for (const status of [300, 304, 306, 308] as const) expect(() => redirect(status, '/')).toThrow(expect.objectContaining({ status }));
+		expect(() => redirect(309, '/')).toThrow('Invalid status code');
+		expect(() => redirect(303, '/a\nb')).toThrow('Invalid redirect location "/a\\nb": it cannot be an HTTP header');
 	});
 });
 
@@ -125,6 +128,16 @@ describe('choosing the action', () => {
 
 	test('a query in the path is refused (MSW would ignore it)', () => {
 		expect(() => actionHandler('/login?/login', { login: () => {} })).toThrow(/actionHandler\('\/login', \{ login \}\)/);
+	});
+
+	test('a POST that prefers HTML (a form without use:enhance) gets the JSON result too: there is no page to render', async () => {
+		server.use(actionHandler('/a', { one: () => fail(400, { missing: true }) }));
+		const response = await fetch(new URL('/a?/one', location.href), {
+			method: 'POST',
+			headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
+		expect(await seen(response)).toEqual({ status: 200, type: json, body: '{"type":"failure","status":400,"data":"[{\\"missing\\":1},true]"}' });
 	});
 
 	test('a body that is not a form is a 415', async () => {

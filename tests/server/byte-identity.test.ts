@@ -50,10 +50,17 @@ function request(base: string, path: string, body: Body, contentType?: string) {
 	return new Request(new URL(path, base), { method: 'POST', headers, body: encoded });
 }
 
+// Set by the HTTP connection, or (`vary: Origin`) by Vite's development server for its own CORS
+// handling, not by SvelteKit: `node build` sends none of them (and SvelteKit no other header).
+// `set-cookie` is the demo's login setting a cookie, through a `cookies` the handlers lack.
+const connectionHeaders = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'vary', 'set-cookie'];
+
+/** Status, every header SvelteKit sets (no cache-control, no other), and the body bytes. */
 async function seen(response: Response) {
 	const { status, headers } = response;
 	const body = await response.text();
-	return { status, type: headers.get('content-type'), length: headers.get('content-length'), body };
+	const set = [...headers].filter(([name]) => !connectionHeaders.includes(name));
+	return { status, type: headers.get('content-type'), length: headers.get('content-length'), headers: Object.fromEntries(set), body };
 }
 
 function multipart() {
@@ -77,6 +84,10 @@ const cases: Array<[string, string, Body, string?]> = [
 	['?/default: 500', '/login?/default', {}],
 	['a JSON body: 415', '/login?/login', '{"email":"a"}'],
 	['a text/plain body, which request.formData() refuses: 500', '/login?/login', { email: 'a' }, 'text/plain'],
+	// SvelteKit leaves the body to the action: one that does not parse fails only an action that reads it.
+	['a multipart body that does not parse, to an action that never reads it: 204', '/wire?/empty', 'garbage', 'multipart/form-data; boundary=x'],
+	['a multipart body that does not parse, to an action that reads it: 500', '/wire?/invalid', 'garbage', 'multipart/form-data; boundary=x'],
+	["SvelteKit's binary form type is a form, not a 415", '/wire?/empty', 'garbage', 'application/x-sveltekit-formdata'],
 	['devalue types, references and a transport type', '/wire?/data', { text: 'Zoë 🎉 "quoted" </script>' }],
 	['no data: 204', '/wire?/empty', {}],
 	['fail(422) with a Date', '/wire?/invalid', { text: 'short' }],
@@ -100,6 +111,18 @@ for (const [name, path, body, contentType] of cases) {
 		vi.restoreAllMocks();
 	});
 }
+
+test('without x-sveltekit-action, accept alone decides: the JSON result, as for enhance', async () => {
+	const bare = (base: string) => {
+		const posted = request(base, '/wire?/invalid', { text: 'short' });
+		posted.headers.delete('x-sveltekit-action');
+		return posted;
+	};
+	const real = await seen(await fetch(bare(kit.origin)));
+	expect(real.type).toBe('application/json');
+	expect(await seen((await getResponse(handlers, bare('http://kit.test')))!)).toEqual(real);
+	expect(await seen(await serve(bare('http://kit.test')))).toEqual(real);
+});
 
 test('the comparison is not vacuous: the bodies are action results', async () => {
 	const response = await fetch(request(kit.origin, '/wire?/empty', {}));
@@ -134,5 +157,40 @@ for (const [name, path, body, status] of nativeCases) {
 		expect(real.status).toBe(status);
 		expect(await answer(await serve(native('http://kit.test', path, body)))).toEqual(real);
 		vi.restoreAllMocks();
+	});
+}
+
+/**
+ * Which answer an `accept` header gets (the JSON result, or the page and its HTTP redirect), as
+ * SvelteKit reads the header: `q` only as the first parameter, higher `q` first, then the range
+ * without wildcards, then header order; `application/json` wins a tie.
+ */
+const accepts = [
+	'text/html;level=1;q=0.5, application/json;q=0.8',
+	'text/html;q=0.9, application/json;q=0.8',
+	'application/json;q=0.5, text/html;q=0.5',
+	'text/html, application/json',
+	'application/json, text/html',
+	'text/*, application/*',
+	'*/*;q=0.9, text/html;q=0.8',
+	'*/html',
+	'application/*',
+	'image/png',
+	'Application/JSON',
+	'application/json;q=x, text/html;q=0.5',
+	'application/json;q=0.5z, text/html;q=0.6',
+	''
+];
+
+for (const accept of accepts) {
+	test(`accept: ${JSON.stringify(accept)} gets what SvelteKit sends`, async () => {
+		const away = (base: string) => {
+			const request = native(base, '/wire?/away', {});
+			request.headers.set('accept', accept);
+			return request;
+		};
+		const answer = (response: Response) => ({ status: response.status, location: response.headers.get('location'), type: response.headers.get('content-type') });
+		const real = answer(await fetch(away(kit.origin)));
+		expect(answer(await serve(away('http://kit.test')))).toEqual(real);
 	});
 }

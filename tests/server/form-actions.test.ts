@@ -64,6 +64,14 @@ describe('routing', () => {
 		}
 	});
 
+	test('a name every object inherits (?/toString, ?/constructor, ?/__proto__) is no action: a 404', async () => {
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+			const response = await handle(post(`/login?/${name}`));
+			expect([response.status, await response.text()], name).toEqual([404, '{"type":"error","error":{"message":"Not Found"}}']);
+		}
+	});
+
 	test('the default action answers a POST without a name', async () => {
 		const only = formActions({ default: () => ({ ok: true }) });
 		expect(deserialize(await (await only(post('/'))).text())).toMatchObject({ type: 'success', data: { ok: true } });
@@ -96,6 +104,17 @@ describe('routing', () => {
 		expect(deserialize(await response.text())).toMatchObject({
 			data: { again: '1', field: '1', search: '?/save', params: { id: '7' } }
 		});
+	});
+
+	test('a body that does not parse fails only the actions that read formData, as reading it throws', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const broken = { 'content-type': 'multipart/form-data; boundary=x' };
+		const handle = formActions({ ignore: () => ({ ran: true }), read: ({ formData }) => ({ name: formData.get('name') }) });
+		const ignored = await handle(new Request(ORIGIN + '/?/ignore', { method: 'POST', headers: { ...broken, origin: ORIGIN }, body: 'garbage' }));
+		expect(deserialize(await ignored.text())).toEqual({ type: 'success', status: 200, data: { ran: true } });
+		const read = await handle(new Request(ORIGIN + '/?/read', { method: 'POST', headers: { ...broken, origin: ORIGIN }, body: 'garbage' }));
+		expect([read.status, await read.text()]).toEqual([500, '{"type":"error","error":{"message":"Internal Error"}}']);
+		expect(log.mock.calls[0][0]).toBeInstanceOf(TypeError);
 	});
 
 	test('a URL-encoded body sent as text/plain (what enhance sends for that enctype) is read', async () => {

@@ -5,7 +5,8 @@ import { onMount } from 'svelte';
 /** One side of a navigation, as SvelteKit describes it. */
 export interface NavigationTarget {
 	url: URL;
-	params: Record<string, string>;
+	/** `null` for another origin's page, as in SvelteKit. */
+	params: Record<string, string> | null;
 	route: { id: string | null };
 }
 
@@ -72,6 +73,23 @@ export async function navigateWithLifecycle(
 	for (const cleanup of cleanups) if (typeof cleanup === 'function') cleanup();
 	for (const callback of [...afters]) callback(navigation);
 	return true;
+}
+
+/**
+ * Leaves for another document (a redirect to another origin), as SvelteKit's router does: only
+ * `beforeNavigate` callbacks run, told `willUnload`, and may cancel it (the result is then `false`).
+ */
+export function leaveWithLifecycle(from: NavigationTarget, to: URL): boolean {
+	const navigation: Navigation = {
+		from,
+		to: { url: to, params: null, route: { id: null } },
+		type: 'goto',
+		willUnload: true,
+		complete: Promise.resolve()
+	};
+	let cancelled = false;
+	for (const callback of [...befores]) callback({ ...navigation, cancel: () => (cancelled = true) });
+	return !cancelled;
 }
 
 /** What SvelteKit does once the first page is mounted: `afterNavigate` callbacks get `enter`. */

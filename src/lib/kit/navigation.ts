@@ -1,10 +1,36 @@
 // `$app/navigation` in component tests (see the `svelteKitTesting` Vite plugin). `goto` is the
 // configured one (`renderPage` routes it: it records navigations and runs the lifecycle);
 // `invalidateAll` and `invalidate` re-run the registered refreshers (`renderPage`'s `load`).
+import { config } from '../config.js';
 import { invalidateAll } from '../navigation.js';
 import { routeState } from './page.svelte.js';
 
-export { goto, invalidateAll } from '../navigation.js';
+export { invalidateAll } from '../navigation.js';
+
+/** The options of SvelteKit's `goto` that the test kit's router follows. */
+export interface GotoOptions {
+	/** Re-run `load` (`renderPage`'s) after the navigation. */
+	invalidateAll?: boolean;
+	/** Replace the current history entry instead of adding one. */
+	replaceState?: boolean;
+	/** The new entry's `page.state` (`{}` without it, as in SvelteKit). */
+	state?: Record<string, unknown>;
+	noScroll?: boolean;
+	keepFocus?: boolean;
+	invalidate?: Array<string | URL | ((url: URL) => boolean)>;
+}
+
+/**
+ * SvelteKit's `goto`, through the configured one (`renderPage`'s router, which records the
+ * navigation, runs its lifecycle and follows `replaceState` and `state`).
+ */
+export async function goto(url: string | URL, options: GotoOptions = {}): Promise<void> {
+	// SvelteKit's router only goes to its own origin, and says so (a redirect result to another
+	// origin does not come here: the library makes it a full navigation).
+	const to = new URL(url, location.href);
+	if (to.origin !== location.origin) throw new Error(`Cannot use \`goto\` with an external URL. Use \`window.location = "${to.href}"\` instead`);
+	await config.goto(url, { ...options, invalidateAll: options.invalidateAll ?? false });
+}
 export { afterNavigate, beforeNavigate, onNavigate } from './lifecycle.js';
 
 /** SvelteKit re-runs the loads that depend on `resource`; here every refresher runs again. */

@@ -48,12 +48,15 @@ export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 	}
 	const names = Object.keys(actions);
 	const requests = createRecord(names);
-	// Each action records what it received (an unread copy of the request) before it runs.
+	// Each action records what it received (an unread copy of the request) before it runs. The
+	// event is copied with its property descriptors: the `formData` of a body that does not parse
+	// is a getter that throws, and only an action that reads it must fail.
 	const recorded = Object.fromEntries(
 		names.map((name) => [
 			name,
 			(event: ActionEvent<any>) => {
-				requests[name].push({ ...event, request: event.request.clone() });
+				const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(event)) as ActionEvent<any>;
+				requests[name].push(Object.assign(copy, { request: event.request.clone() }));
 				return actions[name](event);
 			}
 		])

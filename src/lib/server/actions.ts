@@ -145,8 +145,7 @@ async function run<Params>(
 		if (!FORM_TYPES.includes(type)) {
 			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
 		}
-		const formData = await readForm(request.clone(), type);
-		return toResult(await actions[name]({ ...event, formData }));
+		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))));
 	} catch (thrown) {
 		return fromThrown(thrown);
 	}
@@ -163,12 +162,34 @@ function actionName(url: URL): string {
 	return 'default';
 }
 
-/** `enhance` sends a URL-encoded body under `text/plain`, which `Request.formData()` refuses. */
-async function readForm(request: Request, type: string): Promise<FormData> {
-	if (type !== 'text/plain') return request.formData();
-	const form = new FormData();
-	for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
-	return form;
+/**
+ * The submitted fields, or why the body is not a form. `enhance` sends a URL-encoded body under
+ * `text/plain`, which `Request.formData()` refuses.
+ */
+async function readForm(request: Request, type: string): Promise<FormData | { error: unknown }> {
+	try {
+		if (type !== 'text/plain') return await request.formData();
+		const form = new FormData();
+		for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
+		return form;
+	} catch (error) {
+		return { error };
+	}
+}
+
+/**
+ * The action's event. SvelteKit leaves the body to the action, so a body that does not parse
+ * (a broken multipart body) fails only an action that reads it: reading `formData` then throws,
+ * as `request.formData()` does in SvelteKit; an action that never reads it still runs. Not
+ * enumerable, so that a wrapper that spreads the event (`{ ...event, cookies }`) does not read it.
+ */
+function withForm<Params>(event: Omit<ActionEvent<Params>, 'formData'>, form: FormData | { error: unknown }): ActionEvent<Params> {
+	if (form instanceof FormData) return { ...event, formData: form };
+	return Object.defineProperty({ ...event }, 'formData', {
+		get() {
+			throw form.error;
+		}
+	}) as ActionEvent<Params>;
 }
 
 /** What the action returned, as a result. */
@@ -219,33 +240,29 @@ function unserializable(result: ActionResult, path: string, cause: any): Error {
 
 /**
  * SvelteKit's choice between the JSON result and the page: JSON when the `accept` header ranks
- * `application/json` above `text/html` (`enhance` sends `accept: application/json`; a browser's
- * native POST prefers HTML; a request without `accept` gets JSON).
+ * `application/json` at least as high as `text/html` (`enhance` sends `accept: application/json`;
+ * a browser's native POST prefers HTML; a request without `accept` gets JSON). The header is read
+ * as SvelteKit reads it, so that both answer alike: `q` counts only as a range's first parameter
+ * (`text/html;level=1;q=0.5` is `q=1`), and from its leading digits and dots.
  */
 export function prefersJSON(request: Request): boolean {
-	const ranked = (request.headers.get('accept') ?? '*/*')
-		.split(',')
-		.map((part, index) => {
-			const [range, ...parameters] = part.split(';').map((piece) => piece.trim());
-			const q = parameters.find((parameter) => parameter.startsWith('q='));
-			return { range, q: q ? Number(q.slice(2)) : 1, index };
-		})
-		.filter(({ range }) => /^[^/\s]+\/[^/\s]+$/.test(range))
-		// Higher q first; then the more specific range (`text/*` before `*/*`); then header order.
-		.sort((a, b) => b.q - a.q || wildcards(a.range) - wildcards(b.range) || a.index - b.index);
-	const rank = (type: string) =>
-		ranked.findIndex(({ range }) => {
-			const [main, sub] = range.split('/');
-			const [wantedMain, wantedSub] = type.split('/');
-			return (main === '*' || main === wantedMain) && (sub === '*' || sub === wantedSub);
-		});
-	const json = rank('application/json');
-	const html = rank('text/html');
+	const ranges = (request.headers.get('accept') ?? '*/*').split(',').flatMap((part, index) => {
+		const parsed = /^[ \t]*([^/ \t]+)\/([^; \t]+)[ \t]*(?:;[ \t]*q=([\d.]+))?/.exec(part);
+		if (!parsed) return [];
+		const [, type, subtype, q = '1'] = parsed;
+		return [{ type, subtype, q: Number(q), index }];
+	});
+	// Higher q first; then a range with a concrete subtype, then one with a concrete type; then header order.
+	ranges.sort((a, b) => b.q - a.q || wild(a.subtype) - wild(b.subtype) || wild(a.type) - wild(b.type) || a.index - b.index);
+	const rank = (type: string, subtype: string) =>
+		ranges.findIndex((range) => [type, '*'].includes(range.type) && [subtype, '*'].includes(range.subtype));
+	const json = rank('application', 'json');
+	const html = rank('text', 'html');
 	return json !== -1 && (html === -1 || json <= html);
 }
 
-function wildcards(range: string): number {
-	return range.split('*').length - 1;
+function wild(part: string): number {
+	return part === '*' ? 1 : 0;
 }
 
 function text(body: string, status: number, headers: Record<string, string>): Response {

@@ -1,6 +1,7 @@
 // What SvelteKit calls a form body: forms may send these cross-site without CORS, so they are
-// checked here, and an action refuses anything else with a 415.
-export const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+// checked here, and an action refuses anything else with a 415. The last is the binary form body
+// of SvelteKit's remote functions: it passes both checks there too (and does not parse as a form).
+export const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
 
 /** The request's media type, lower case, without parameters. */
 export function mediaType(request: Request): string {
@@ -15,8 +16,7 @@ export function mediaType(request: Request): string {
 export function crossSite(request: Request, url: URL, trustedOrigins: readonly string[]): boolean {
 	if (trustedOrigins.includes('*')) return false;
 	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
-	// SvelteKit also guards its remote functions' binary form type here.
-	if (![...FORM_TYPES, 'application/x-sveltekit-formdata'].includes(mediaType(request))) return false;
+	if (!FORM_TYPES.includes(mediaType(request))) return false;
 	const origin = request.headers.get('origin');
 	return origin !== url.origin && (!origin || !trustedOrigins.includes(origin));
 }

@@ -1,6 +1,8 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
-import { entered, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
+import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
+import { leave } from '../navigate.js';
+import type { GotoOptions } from '../kit/navigation.js';
 import { routeState } from '../kit/page.svelte.js';
 import { sveltekit } from '../kit/sveltekit.js';
 import { pageState } from '../page.svelte.js';
@@ -99,18 +101,26 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 	// As if the app's root layout called `configure(sveltekit)`: results reach the kit's page.
 	configure({
 		...sveltekit,
-		async goto(to, { invalidateAll }) {
+		async goto(to, { invalidateAll, replaceState, state }: GotoOptions & { invalidateAll: boolean }) {
 			const next = new URL(to, location.href);
 			await navigateWithLifecycle(target(routeState.url ?? url), target(next), 'goto', async () => {
 				navigations.push(next);
-				history.pushState(history.state, '', next);
+				history[replaceState ? 'replaceState' : 'pushState'](history.state, '', next);
 				routeState.url = next;
+				// Each history entry has its own state: a navigation without one starts empty.
+				routeState.state = state ?? {};
 				// A navigation leaves the error page.
 				routeState.error = null;
 				if (invalidateAll) await config.invalidateAll();
 			});
 		}
 	});
+	// A redirect to another origin leaves the document, which a test's cannot do: record it.
+	const leaveDocument = leave.to;
+	leave.to = (href) => {
+		const next = new URL(href);
+		if (leaveWithLifecycle(target(routeState.url ?? url), next)) navigations.push(next);
+	};
 	const { load } = options;
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
@@ -126,6 +136,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		mounted = false;
 		unmount(component);
 		container.remove();
+		leave.to = leaveDocument;
 		history.replaceState(history.state, '', before);
 	}
 	onTeardown(teardown);

@@ -38,6 +38,29 @@ function stored(): Record<string, [string, number, unknown][]> {
 	return drafts;
 }
 
+const stops: Array<() => void> = [];
+/** A form of plain markup followed by `unsaved()` alone, past its first render; `stop` detaches it (a reload). */
+async function tracked(html: string) {
+	document.body.innerHTML = html;
+	const form = document.querySelector('form')!;
+	const edits = unsaved();
+	const stop = edits.track(form) as () => void;
+	stops.push(stop);
+	await tick();
+	return { form, edits, stop };
+}
+afterEach(() => {
+	if (!stops.length) return;
+	for (const stop of stops.splice(0)) stop();
+	document.body.innerHTML = '';
+});
+
+/** Changes a field as `change()` says, then fires `change` as a user's pick does. */
+function pick(element: HTMLInputElement | HTMLSelectElement, change: () => void) {
+	change();
+	element.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 const KEY = 'svelte-form-actions:draft:' + JSON.stringify(['', '/post', '/post?/save']);
 
 /** Every kind of field: an edit, and the way back to what it held. */
@@ -74,6 +97,15 @@ describe('dirty: edits not sent yet', () => {
 		expect(edits.dirty).toBe(true);
 		await user.type(field('Title'), 'Kept');
 		expect(edits.dirty).toBe(false);
+	});
+
+	test('a field added after the baseline is dirty once the user edits it', async () => {
+		const { form, edits } = await tracked('<form method="POST" action="/post?/save"><input name="title"></form>');
+		form.insertAdjacentHTML('beforeend', '<input name="subtitle" value="from the server">');
+		const subtitle = form.querySelector<HTMLInputElement>('[name=subtitle]')!;
+		expect(edits.dirty).toBe(false);
+		pick(subtitle, () => (subtitle.value = 'mine'));
+		expect(edits.dirty).toBe(true);
 	});
 
 	test('a reset is noticed', async () => {
@@ -185,25 +217,6 @@ describe('drafts in sessionStorage', () => {
 });
 
 describe('a draft restored into a form whose markup changed since (a new release, other data)', () => {
-	const stops: Array<() => void> = [];
-	/** A form enhanced by `unsaved()` alone, past its first render; `stop` detaches it (a reload). */
-	async function tracked(html: string) {
-		document.body.innerHTML = html;
-		const form = document.querySelector('form')!;
-		const edits = unsaved();
-		const stop = edits.track(form) as () => void;
-		stops.push(stop);
-		await tick();
-		return { form, edits, stop };
-	}
-	const pick = (element: HTMLInputElement | HTMLSelectElement, change: () => void) => {
-		change();
-		element.dispatchEvent(new Event('change', { bubbles: true }));
-	};
-	afterEach(() => {
-		for (const stop of stops.splice(0)) stop();
-		document.body.innerHTML = '';
-	});
 
 	test('a radio group with an option added before the one picked gets back the option picked', async () => {
 		const before = await tracked(

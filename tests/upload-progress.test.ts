@@ -175,6 +175,31 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 		form.remove();
 	});
 
+	test("with `repeat: 'allow'` and two requests under way, the newest one's progress is shown, not the older's", async () => {
+		const { handler, requests } = heldEndpoint('/upload');
+		server.use(handler);
+		document.body.innerHTML = '<form method="POST" action="/upload"><input name="caption" value="first"><button>Send</button></form>';
+		const form = document.querySelector('form')!;
+		const upload = uploadProgress();
+		const action = enhance(form, { fetch: upload.fetch });
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		form.querySelector('input')!.value = 'the second, longer';
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(2));
+
+		// MSW reports a request's upload progress as it answers: the older one's comes in while the newer is under way.
+		requests[0].answer({ type: 'failure', status: 400, data: { n: 0 } });
+		await until(() => expect(page.form).toEqual({ n: 0 }));
+		expect([upload.sent, upload.total]).toEqual([0, 0]);
+		requests[1].answer({ type: 'failure', status: 400, data: { n: 1 } });
+		await until(() => expect(page.form).toEqual({ n: 1 }));
+		const newest = 'caption=the+second%2C+longer'.length;
+		expect([upload.sent, upload.total]).toEqual([newest, newest]);
+		action.destroy();
+		form.remove();
+	});
+
 	test("`repeat: 'abort'` aborts the earlier upload; only the newer result is applied", async () => {
 		const bodies: string[] = [];
 		const answers: Array<(result: ActionResult) => void> = [];

@@ -4,7 +4,7 @@ import { configure, page, submission } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import Attached from './fixtures/Attached.svelte';
 import AttachedSubmit from './fixtures/AttachedSubmit.svelte';
-import type { ActionResult } from '../src/lib/index.js';
+import type { ActionResult, SubmitFunction } from '../src/lib/index.js';
 import { heldEndpoint } from './helpers/held.js';
 import { until } from './helpers/until.js';
 import { server } from './setup/msw.js';
@@ -88,12 +88,11 @@ test('enhancement(() => submit) takes a submit function, as use:enhance={submit}
 	const { handler, requests } = heldEndpoint('/attached');
 	server.use(handler);
 	const results: ActionResult[] = [];
-	render(AttachedSubmit, {
-		submit: ({ formData }) => {
-			formData.set('via', 'submit function');
-			return ({ result }) => void results.push(result);
-		}
-	});
+	const submit: SubmitFunction = ({ formData }) => {
+		formData.set('via', 'submit function');
+		return ({ result }) => void results.push(result);
+	};
+	render(AttachedSubmit, { submit });
 	document.querySelector('form')!.requestSubmit();
 	await until(() => expect(requests).toHaveLength(1));
 	expect(await requests[0].body).toEqual(new URLSearchParams({ text: 'typed', via: 'submit function' }));

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { configure, page, submission } from '../src/lib/index.js';
 import { resetAll } from '../src/lib/reset.js';
 import Attached from './fixtures/Attached.svelte';
+import AttachedSubmit from './fixtures/AttachedSubmit.svelte';
+import type { ActionResult, SubmitFunction } from '../src/lib/index.js';
 import { heldEndpoint } from './helpers/held.js';
 import { until } from './helpers/until.js';
 import { server } from './setup/msw.js';
@@ -80,4 +82,32 @@ test('unmounting removes the listener and ends the state of the submission under
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	expect(page.form).toBeNull();
 	form.remove();
+});
+
+test('enhancement(() => submit) takes a submit function, as use:enhance={submit} does', async () => {
+	const { handler, requests } = heldEndpoint('/attached');
+	server.use(handler);
+	const results: ActionResult[] = [];
+	const submit: SubmitFunction = ({ formData }) => {
+		formData.set('via', 'submit function');
+		return ({ result }) => void results.push(result);
+	};
+	render(AttachedSubmit, { submit });
+	document.querySelector('form')!.requestSubmit();
+	await until(() => expect(requests).toHaveLength(1));
+	expect(await requests[0].body).toEqual(new URLSearchParams({ text: 'typed', via: 'submit function' }));
+	requests[0].answer({ type: 'failure', status: 400, data: { n: 1 } });
+	await until(() => expect(results).toEqual([{ type: 'failure', status: 400, data: { n: 1 } }]));
+	// Its callback replaced the default one: nothing applied.
+	expect(page.form).toBeNull();
+});
+
+test('enhancement() with no options enhances with the defaults', async () => {
+	const { handler, requests } = heldEndpoint('/attached');
+	server.use(handler);
+	render(AttachedSubmit);
+	document.querySelector('form')!.requestSubmit();
+	await until(() => expect(requests).toHaveLength(1));
+	requests[0].answer({ type: 'failure', status: 400, data: { n: 2 } });
+	await until(() => expect(page.form).toEqual({ n: 2 }));
 });

@@ -75,6 +75,24 @@ test('dismiss hides the error and clears page.error', async () => {
 	expect(screen.queryByRole('alert')).toBeNull();
 });
 
+test('dismissing gives focus back to where it was before the error took it, for keyboard users', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Inner');
+	await screen.findByTestId('inner-error');
+	await user.keyboard('{Tab}');
+	expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+	await user.keyboard('{Enter}');
+	expect(screen.queryByRole('alert')).toBeNull();
+	expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send inner' }));
+
+	// The default markup too.
+	await send(user, 'Outer');
+	expect(document.activeElement).toBe(await screen.findByRole('alert'));
+	await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+	expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send outer' }));
+});
+
 test('a later success of the same form clears its boundary', async () => {
 	const user = userEvent.setup();
 	render(Boundaries);

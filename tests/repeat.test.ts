@@ -183,6 +183,29 @@ describe('repeat policies', () => {
 		expect(called).toEqual([1]);
 	});
 
+	test('abort: an earlier submission whose answer is in, its callback still running (a slow refresh), is superseded too', async () => {
+		const gate = deferred();
+		const { state, called, ends, submit, answer } = setup({ repeat: 'abort' }, (input) =>
+			input.formData.get('n') === '0'
+				? async ({ update }) => {
+						await gate.promise;
+						await update();
+					}
+				: undefined
+		);
+		await submit(0);
+		void answer(0);
+		await until(() => expect(called).toEqual([0]));
+		// Submission 1 is sent while 0's callback waits: 0's result is stale, as its request would be.
+		await submit(1);
+		gate.resolve();
+		await until(() => expect(ends).toEqual([[0, undefined]]));
+		expect(page.form).toBeNull();
+		expect(state.result).toBeNull();
+		await answer(1);
+		expect(page.form).toEqual({ n: 1 });
+	});
+
 	test('abort: a repeat submit that its submit function cancels aborts nothing', async () => {
 		const controllers: AbortController[] = [];
 		const { requests, submit, answer } = setup({ repeat: 'abort' }, ({ controller, formData, cancel }) => {

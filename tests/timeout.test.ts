@@ -132,6 +132,29 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 		expect(vi.getTimerCount()).toBe(0);
 	});
 
+	test('a controller.abort() in the submit function, timeout or not, sends nothing and ends silently', async () => {
+		const results: ActionResult[] = [];
+		const { form, title, state, requests } = setup({
+			timeout: 5000,
+			submit: ({ controller, formData }) => {
+				if (formData.get('title') === 'Aborted') controller.abort();
+				return ({ result }) => void results.push(result);
+			}
+		});
+		title.value = 'Aborted';
+		form.requestSubmit();
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect([state.submitting, results, vi.getTimerCount()]).toEqual([false, [], 0]);
+		expect([page.form, page.error, page.status]).toEqual([null, null, 200]);
+		// The next submit's request is the first the server sees.
+		title.value = 'Sent';
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		expect((await requests[0].body).get('title')).toBe('Sent');
+		requests[0].answer({ type: 'failure', status: 400, data: { sent: true } });
+		await until(() => expect(results).toHaveLength(1));
+	});
+
 	test('an abort with any other reason (an Error, a string) ends silently, as a bare abort() does', async () => {
 		const { form, state, requests, results, controllers } = setup();
 		for (const [i, reason] of [new Error('Stopped by the app'), 'stopped'].entries()) {

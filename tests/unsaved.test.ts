@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, type BeforeNavigateCallback, type EnhanceOptions, type Unsaved, type UnsavedOptions } from '../src/lib/index.js';
+import { configure, unsaved, type BeforeNavigateCallback, type EnhanceOptions, type Unsaved, type UnsavedOptions } from '../src/lib/index.js';
 import { actionHandler, fail, redirect } from '../src/lib/msw/index.js';
 import { deferred } from './helpers/dom.js';
 import { until } from './helpers/until.js';
@@ -36,6 +36,29 @@ function stored(): Record<string, [string, number, unknown][]> {
 		drafts[key] = JSON.parse(sessionStorage.getItem(key)!);
 	}
 	return drafts;
+}
+
+const stops: Array<() => void> = [];
+/** A form of plain markup followed by `unsaved()` alone, past its first render; `stop` detaches it (a reload). */
+async function tracked(html: string) {
+	document.body.innerHTML = html;
+	const form = document.querySelector('form')!;
+	const edits = unsaved();
+	const stop = edits.track(form) as () => void;
+	stops.push(stop);
+	await tick();
+	return { form, edits, stop };
+}
+afterEach(() => {
+	if (!stops.length) return;
+	for (const stop of stops.splice(0)) stop();
+	document.body.innerHTML = '';
+});
+
+/** Changes a field as `change()` says, then fires `change` as a user's pick does. */
+function pick(element: HTMLInputElement | HTMLSelectElement, change: () => void) {
+	change();
+	element.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 const KEY = 'svelte-form-actions:draft:' + JSON.stringify(['', '/post', '/post?/save']);
@@ -76,6 +99,15 @@ describe('dirty: edits not sent yet', () => {
 		expect(edits.dirty).toBe(false);
 	});
 
+	test('a field added after the baseline is dirty once the user edits it', async () => {
+		const { form, edits } = await tracked('<form method="POST" action="/post?/save"><input name="title"></form>');
+		form.insertAdjacentHTML('beforeend', '<input name="subtitle" value="from the server">');
+		const subtitle = form.querySelector<HTMLInputElement>('[name=subtitle]')!;
+		expect(edits.dirty).toBe(false);
+		pick(subtitle, () => (subtitle.value = 'mine'));
+		expect(edits.dirty).toBe(true);
+	});
+
 	test('a reset is noticed', async () => {
 		const { edits, user } = await draft();
 		await user.type(field('Body'), 'words');
@@ -101,9 +133,9 @@ describe('drafts in sessionStorage', () => {
 				['title', 0, 'Hello'],
 				['body', 0, 'Lines'],
 				['tags', 0, ['a', 'b']],
-				['pinned', 0, true],
-				['audience', 0, false],
-				['audience', 1, true]
+				['pinned', 0, true, 'on'],
+				['audience', 0, false, 'all'],
+				['audience', 0, true, 'team']
 			]
 		});
 		expect(JSON.stringify(stored())).not.toContain('secret');
@@ -181,6 +213,43 @@ describe('drafts in sessionStorage', () => {
 		await user.type(field('Title'), 'Hello');
 		expect(edits.dirty).toBe(true);
 		vi.restoreAllMocks();
+	});
+});
+
+describe('a draft restored into a form whose markup changed since (a new release, other data)', () => {
+
+	test('a radio group with an option added before the one picked gets back the option picked', async () => {
+		const before = await tracked(
+			'<form method="POST" action="/post?/save"><input type="radio" name="audience" value="all" checked><input type="radio" name="audience" value="team"></form>'
+		);
+		const team = before.form.querySelector<HTMLInputElement>('[value=team]')!;
+		pick(team, () => (team.checked = true));
+		before.stop();
+
+		const after = await tracked(
+			'<form method="POST" action="/post?/save"><input type="radio" name="audience" value="all" checked><input type="radio" name="audience" value="guest"><input type="radio" name="audience" value="team"></form>'
+		);
+		const checked = [...after.form.querySelectorAll<HTMLInputElement>(':checked')].map((radio) => radio.value);
+		expect(checked).toEqual(['team']);
+		expect(after.edits.dirty).toBe(true);
+	});
+
+	test('a select whose picked option is gone keeps what it holds, and a field now of another kind is left alone', async () => {
+		const before = await tracked(
+			'<form method="POST" action="/post?/save"><select name="topic"><option>News</option><option>Release</option></select><input name="count"></form>'
+		);
+		const topic = before.form.querySelector('select')!;
+		pick(topic, () => (topic.value = 'Release'));
+		const count = before.form.querySelector<HTMLInputElement>('[name=count]')!;
+		pick(count, () => (count.value = '3'));
+		before.stop();
+
+		const after = await tracked(
+			'<form method="POST" action="/post?/save"><select name="topic"><option>News</option><option selected>Archive</option></select><input type="checkbox" name="count" checked></form>'
+		);
+		expect(after.form.querySelector('select')!.value).toBe('Archive');
+		expect(after.form.querySelector<HTMLInputElement>('[name=count]')!.checked).toBe(true);
+		expect(after.edits.dirty).toBe(false);
 	});
 });
 

@@ -2,10 +2,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, page, submission } from '../src/lib/index.js';
+import { configure, enhance, page, submission, uploadProgress } from '../src/lib/index.js';
 import type { ActionResult, EnhanceOptions } from '../src/lib/index.js';
 import { actionHandler, actionResponse, fail } from '../src/lib/msw/index.js';
 import { deferred } from './helpers/dom.js';
+import { heldEndpoint } from './helpers/held.js';
 import { recordRequests } from './helpers/requests.js';
 import { until } from './helpers/until.js';
 import UploadProgress from './fixtures/UploadProgress.svelte';
@@ -135,6 +136,68 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 		await until(() => expect(results).toHaveLength(1), 100_000);
 		expect(results[0].type === 'error' && results[0].error.message).toBe('POST /upload timed out after 50 ms');
 		expect((screen.getByLabelText('Caption') as HTMLInputElement).value).toBe('Holiday');
+	});
+
+	test('a form without a file (URL-encoded) posts through it too; progress starts again at 0 with each request', async () => {
+		const { handler, requests } = heldEndpoint('/upload');
+		server.use(handler);
+		document.body.innerHTML = '<form method="POST" action="/upload"><input name="caption" value="No file here"><button>Send</button></form>';
+		const form = document.querySelector('form')!;
+		const upload = uploadProgress();
+		/** `sent` and `total` as each request starts. */
+		const atStart: number[][] = [];
+		const action = enhance(form, {
+			fetch: (input, init) => {
+				const response = upload.fetch(input, init);
+				atStart.push([upload.sent, upload.total]);
+				return response;
+			}
+		});
+		const body = 'caption=No+file+here';
+
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		expect(await requests[0].body).toEqual(new URLSearchParams({ caption: 'No file here' }));
+		requests[0].answer({ type: 'failure', status: 400, data: { first: true } });
+		await until(() => expect(page.form).toEqual({ first: true }));
+		expect([upload.sent, upload.total]).toEqual([body.length, body.length]);
+
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(2));
+		requests[1].answer({ type: 'failure', status: 400, data: { second: true } });
+		await until(() => expect(page.form).toEqual({ second: true }));
+		expect([upload.sent, upload.total]).toEqual([body.length, body.length]);
+		expect(atStart).toEqual([
+			[0, 0],
+			[0, 0]
+		]);
+		action.destroy();
+		form.remove();
+	});
+
+	test("with `repeat: 'allow'` and two requests under way, the newest one's progress is shown, not the older's", async () => {
+		const { handler, requests } = heldEndpoint('/upload');
+		server.use(handler);
+		document.body.innerHTML = '<form method="POST" action="/upload"><input name="caption" value="first"><button>Send</button></form>';
+		const form = document.querySelector('form')!;
+		const upload = uploadProgress();
+		const action = enhance(form, { fetch: upload.fetch });
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		form.querySelector('input')!.value = 'the second, longer';
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(2));
+
+		// MSW reports a request's upload progress as it answers: the older one's comes in while the newer is under way.
+		requests[0].answer({ type: 'failure', status: 400, data: { n: 0 } });
+		await until(() => expect(page.form).toEqual({ n: 0 }));
+		expect([upload.sent, upload.total]).toEqual([0, 0]);
+		requests[1].answer({ type: 'failure', status: 400, data: { n: 1 } });
+		await until(() => expect(page.form).toEqual({ n: 1 }));
+		const newest = 'caption=the+second%2C+longer'.length;
+		expect([upload.sent, upload.total]).toEqual([newest, newest]);
+		action.destroy();
+		form.remove();
 	});
 
 	test("`repeat: 'abort'` aborts the earlier upload; only the newer result is applied", async () => {

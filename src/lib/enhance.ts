@@ -54,8 +54,9 @@ export function enhance<
 	set(options);
 
 	// Submissions are numbered in the order they are made. `taken` is the number of the newest
-	// one whose result was taken (handed to its callback); an older result arriving later is
-	// stale: applying it would overwrite newer state with older (SvelteKit does, in arrival order).
+	// one whose result was taken (handed to its callback), or that superseded the older ones
+	// (`repeat: 'abort'`); an older result arriving later is stale: applying it would overwrite
+	// newer state with older (SvelteKit does, in arrival order).
 	let made = 0;
 	let taken = 0;
 	/** The number of the newest submission that sent its request. */
@@ -157,6 +158,9 @@ export function enhance<
 					// An older submission whose submit function took longer is superseded before it starts.
 					if (n < sent) return controller.abort(replaced());
 					latest?.abort(replaced());
+					// One whose answer is already in, its callback still running (a slow refresh), is
+					// superseded too: its update() applies nothing from now on.
+					taken = n;
 				}
 				if (n > sent) {
 					latest = controller;

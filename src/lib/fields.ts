@@ -36,7 +36,11 @@ export function read(field: Field): FieldState {
  */
 export function write(field: Field, state: FieldState): void {
 	if (field instanceof HTMLSelectElement) {
-		if (!Array.isArray(state)) return;
+		// A value none of its options has (the markup changed since the draft) would select
+		// nothing, which a one-line select shows as its first option: leave the field as it is.
+		const values = [...field.options].map((option) => option.value);
+		if (!Array.isArray(state) || !state.every((value) => values.includes(value))) return;
+		if (!field.multiple && state.length > 1) return;
 		for (const option of field.options) option.selected = state.includes(option.value);
 	} else if (field.type === 'checkbox' || field.type === 'radio') {
 		if (typeof state !== 'boolean') return;

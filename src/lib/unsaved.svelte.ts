@@ -4,8 +4,13 @@ import { config } from './config.js';
 import { fieldsOf, mayKeep, read, write, type Field, type FieldState } from './fields.js';
 import type { ActionResult, BeforeNavigateCallback, SubmissionObserver, UnsavedOptions } from './types.js';
 
-/** A draft in `sessionStorage`: `[name, nth field of that name, state]` for each edited field. */
-type Draft = [name: string, nth: number, state: FieldState][];
+/**
+ * A draft in `sessionStorage`: `[name, nth, state]` for each edited field, `nth` counting the fields
+ * of that name; a checkbox or radio adds its value (`nth` then counts the fields of that name and
+ * value), so a group whose options were reordered or added to gets back the option picked, not
+ * the one now at its place.
+ */
+type Draft = [name: string, nth: number, state: FieldState, value?: string][];
 
 const on = EventTarget.prototype.addEventListener;
 const off = EventTarget.prototype.removeEventListener;
@@ -136,8 +141,10 @@ export class Unsaved implements SubmissionObserver {
 		const draft: Draft = [];
 		const seen: Record<string, number> = {};
 		for (const field of fields) {
-			const nth = (seen[field.name] = (seen[field.name] ?? -1) + 1);
-			if (this.#changed(field) && mayKeep(field, this.#options.exclude)) draft.push([field.name, nth, read(field)]);
+			const id = draftId(field);
+			const nth = (seen[id] = (seen[id] ?? -1) + 1);
+			if (!this.#changed(field) || !mayKeep(field, this.#options.exclude)) continue;
+			draft.push(checkable(field) ? [field.name, nth, read(field), field.value] : [field.name, nth, read(field)]);
 		}
 		try {
 			if (draft.length) storage.setItem(this.#storageKey, JSON.stringify(draft));
@@ -159,8 +166,9 @@ export class Unsaved implements SubmissionObserver {
 			return;
 		}
 		const fields = fieldsOf(this.#form);
-		for (const [name, nth, state] of draft) {
-			const field = fields.filter((field) => field.name === name)[nth];
+		for (const [name, nth, state, value] of draft) {
+			const id = JSON.stringify(value === undefined ? [name] : [name, value]);
+			const field = fields.filter((field) => draftId(field) === id)[nth];
 			if (field && mayKeep(field, this.#options.exclude)) write(field, state);
 		}
 		this.#update();
@@ -202,6 +210,15 @@ export class Unsaved implements SubmissionObserver {
 		if (navigation.type === 'goto' && this.#sendingUnchanged()) return this.#forget();
 		if (this.#asks() && !confirm(this.#options.message)) navigation.cancel();
 	};
+}
+
+function checkable(field: Field): boolean {
+	return field.type === 'checkbox' || field.type === 'radio';
+}
+
+/** What a draft entry names: the field's name, and a checkbox's or radio's value. */
+function draftId(field: Field): string {
+	return JSON.stringify(checkable(field) ? [field.name, field.value] : [field.name]);
 }
 
 /** `sessionStorage`, unless the browser refuses it (sandboxed frames, disabled storage). */

@@ -118,6 +118,13 @@ for (const [name, viewport] of Object.entries(widths)) {
 			// Roomy: at least the 44 px touch target of WCAG's enhanced target size.
 			expect(box.dismiss.height).toBeGreaterThanOrEqual(44);
 			expect(box.dismiss.width).toBeGreaterThanOrEqual(44);
+
+			// Dismissed by keyboard, focus goes back to the button that sent the report, not to the top of the page.
+			await page.keyboard.press('Tab');
+			await page.keyboard.press('Enter');
+			await alert.waitFor({ state: 'detached' });
+			const focused = await page.evaluate(() => document.activeElement?.textContent);
+			expect(focused).toBe('Send report');
 		});
 	});
 }

@@ -39,9 +39,12 @@ async function wire(version: string) {
 	return library;
 }
 
-/** Posts a form to `action`, whose server answers `result`; resolves once `update()` finished. */
-async function submit(library: Awaited<ReturnType<typeof wire>>, result: Record<string, unknown>, action = '/list?/save') {
-	server.use(http.post('*', () => HttpResponse.json(result)));
+/**
+ * Posts a form to `action`, whose server answers `result` (as JSON, or the response `answer`
+ * makes); resolves once `update()` finished.
+ */
+async function submit(library: Awaited<ReturnType<typeof wire>>, answer: Record<string, unknown> | (() => Response), action = '/list?/save') {
+	server.use(http.post('*', typeof answer === 'function' ? answer : () => HttpResponse.json(answer)));
 	const done = deferred();
 	const form = document.createElement('form');
 	form.method = 'POST';
@@ -90,14 +93,8 @@ describe('inside SvelteKit 3', () => {
 
 	test("an error the browser made reaches SvelteKit 3 as an App.Error with its status (its error page reads it there)", async () => {
 		const library = await wire('3.2.0');
-		server.use(http.post('*', () => HttpResponse.error()));
-		const form = document.createElement('form');
-		form.method = 'POST';
-		form.action = '/list?/save';
-		document.body.replaceChildren(form);
-		library.enhance(form);
-		form.requestSubmit();
-		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		await submit(library, () => HttpResponse.error());
+		expect(kit.applyAction).toHaveBeenCalledOnce();
 		expect(kit.applyAction).toHaveBeenCalledWith({
 			type: 'error',
 			error: { status: 500, message: expect.stringMatching(/^POST \/list\?\/save failed: /) }
@@ -107,14 +104,8 @@ describe('inside SvelteKit 3', () => {
 	test("a server's error, which has its status, reaches SvelteKit 3 as it came", async () => {
 		const library = await wire('3.2.0');
 		const error = { type: 'error', error: { status: 503, message: 'Database down' }, location: '/list' };
-		server.use(http.post('*', () => HttpResponse.json(error, { status: 503 })));
-		const form = document.createElement('form');
-		form.method = 'POST';
-		form.action = '/list?/save';
-		document.body.replaceChildren(form);
-		library.enhance(form);
-		form.requestSubmit();
-		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		await submit(library, () => HttpResponse.json(error, { status: 503 }));
+		expect(kit.applyAction).toHaveBeenCalledOnce();
 		expect(kit.applyAction).toHaveBeenCalledWith({ ...error, status: 503 });
 	});
 });
@@ -131,14 +122,8 @@ describe('inside SvelteKit 2', () => {
 
 	test('an error the browser made reaches SvelteKit 2 as it is: its error page takes the status from the result', async () => {
 		const library = await wire('2.70.4');
-		server.use(http.post('*', () => HttpResponse.error()));
-		const form = document.createElement('form');
-		form.method = 'POST';
-		form.action = '/list?/save';
-		document.body.replaceChildren(form);
-		library.enhance(form);
-		form.requestSubmit();
-		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledOnce());
+		await submit(library, () => HttpResponse.error());
+		expect(kit.applyAction).toHaveBeenCalledOnce();
 		const [result] = kit.applyAction.mock.calls[0] as [{ status?: number; error: unknown }];
 		// SvelteKit 2 shows `result.status ?? 500`.
 		expect(result.status).toBeUndefined();

@@ -172,3 +172,35 @@ describe('one store of errors, keyed by form: boundaries are views over it', () 
 		expect(screen.queryByRole('alert')).toBeNull();
 	});
 });
+
+test('an older error shown again (the newer one was cleared) does not take focus a second time', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Outer');
+	expect((await screen.findByRole('alert')).textContent).toContain('/outer is down');
+	// A newer error in the same (root) boundary takes its place, and focus.
+	await applyAction({ type: 'error', status: 500, error: new Error('Lost connection') });
+	await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Lost connection'));
+	expect(document.activeElement).toBe(screen.getByRole('alert'));
+	// A success clears it: the form's error is shown again, and focus is where the success put
+	// it (the top of the page), not taken back by the error the user already met.
+	await applyAction({ type: 'success', status: 200, data: { ok: true } });
+	await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('/outer is down'));
+	expect(document.activeElement).toBe(document.body);
+});
+
+test('an older error shown again after a failure leaves focus where the user is', async () => {
+	const user = userEvent.setup();
+	render(Boundaries);
+	await send(user, 'Outer');
+	await screen.findByRole('alert');
+	await applyAction({ type: 'error', status: 500, error: new Error('Lost connection') });
+	await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Lost connection'));
+	// The user goes back to a field; a failure (which leaves focus alone, as in SvelteKit) clears
+	// the newer error, and the form's older one is shown again without taking focus.
+	const field = screen.getByLabelText('Outer note');
+	field.focus();
+	await applyAction({ type: 'failure', status: 400, data: { invalid: true } });
+	await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('/outer is down'));
+	expect(document.activeElement).toBe(field);
+});

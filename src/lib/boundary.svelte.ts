@@ -45,6 +45,11 @@ export class BoundaryState {
 		return this.#shown ? this.#shown.error : null;
 	}
 
+	/** The entry on show: a new one per error recorded, the same when an older one shows again. */
+	get shown(): object | undefined {
+		return this.#shown;
+	}
+
 	/** The HTTP status of the shown error. */
 	get status(): number {
 		return this.#shown?.status ?? 500;

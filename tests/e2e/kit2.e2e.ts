@@ -18,6 +18,8 @@ interface Case {
 	name: string;
 	path: string;
 	steps: Array<{ fill?: Record<string, string>; files?: Record<string, { name: string; mimeType: string; buffer: Buffer }>; click: string; done: string }>;
+	/** What the user must see at the end, on both twins (beyond their being the same). */
+	shows?: Partial<Snapshot>;
 }
 
 const cases: Case[] = [
@@ -25,6 +27,21 @@ const cases: Case[] = [
 		name: "an action's error() renders the route's own +error.svelte",
 		path: 'error',
 		steps: [{ fill: { Note: 'typed' }, click: 'Send', done: 'Route error page: 503' }]
+	},
+	{
+		name: "an action's error() two directories deep renders the nearest +error.svelte above, inside the layouts above it only",
+		path: 'nest/inner',
+		steps: [{ fill: { Note: 'typed' }, click: 'Send', done: 'Nest error page: 418' }],
+		// nest/+error.svelte inside the root and nest layouts (<main> is the root's); inner's layout and
+		// page are gone, focus is back on the body.
+		shows: {
+			path: '/~/nest/inner',
+			heading: 'Nest error page: 418',
+			messages: ['The inner action is a teapot'],
+			fields: {},
+			focus: 'body',
+			text: 'Nest layout\n\nNest error page: 418\n\nThe inner action is a teapot'
+		}
 	},
 	{
 		name: 'a thrown exception renders the root +error.svelte with a 500',
@@ -159,6 +176,7 @@ for (const javaScript of [true, false]) {
 				expect(ours.requests.filter((request) => request.method === 'POST')).toHaveLength(item.steps.length);
 				expect(ours.requests).toEqual(kit.requests);
 				expect(ours.seen).toEqual(kit.seen);
+				if (item.shows) expect(ours.seen).toMatchObject(item.shows);
 			});
 		}
 	});

@@ -229,6 +229,12 @@ describe('with a stub XMLHttpRequest', () => {
 		const moved = uploadProgress().fetch('/upload', { method: 'POST', body: 'x' });
 		(await made()).answer({ url: `${ORIGIN}/login?next=%2Fupload` });
 		expect([(await moved).url, (await moved).redirected]).toEqual([`${ORIGIN}/login?next=%2Fupload`, true]);
+
+		// jsdom's real XMLHttpRequest keeps the fragment in responseURL, which browsers drop.
+		StubXHR.made = [];
+		const fragment = uploadProgress().fetch('/upload#top', { method: 'POST', body: 'x' });
+		(await made()).answer({ url: `${ORIGIN}/upload#top` });
+		expect([(await fragment).url, (await fragment).redirected]).toEqual([`${ORIGIN}/upload`, false]);
 	});
 
 	test('a form whose upload was redirected to a page is explained as a redirect, naming where it went', async () => {

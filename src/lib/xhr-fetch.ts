@@ -74,11 +74,16 @@ function responseOf(xhr: XMLHttpRequest, url: string): Response {
 	const body = NULL_BODY.includes(xhr.status) ? null : (xhr.response as ArrayBuffer | null);
 	const response = new Response(body, { status: xhr.status, statusText: xhr.statusText, headers: headersOf(xhr) });
 	// A Response made here has url "" and redirected false: `fetch` sets both from where the
-	// answer came from (without a fragment), which `responseURL` is.
-	const requested = new URL(url, document.baseURI);
-	requested.hash = '';
-	const final = xhr.responseURL || requested.href;
-	return Object.defineProperties(response, { url: { value: final }, redirected: { value: final !== requested.href } });
+	// answer came from, which `responseURL` is (without a fragment; jsdom's keeps it).
+	const requested = withoutHash(url);
+	const final = xhr.responseURL ? withoutHash(xhr.responseURL) : requested;
+	return Object.defineProperties(response, { url: { value: final }, redirected: { value: final !== requested } });
+}
+
+function withoutHash(url: string): string {
+	const absolute = new URL(url, document.baseURI);
+	absolute.hash = '';
+	return absolute.href;
 }
 
 /** The response headers, from the `name: value` lines `getAllResponseHeaders()` gives. */

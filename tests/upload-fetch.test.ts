@@ -126,6 +126,22 @@ describe('with a stub XMLHttpRequest', () => {
 		expect([xhr.method, xhr.headers['x-a'], await sentText(xhr), xhr.withCredentials]).toEqual(['PUT', '1', 'kept', true]);
 	});
 
+	test('a stream body, in init or in a Request input, is sent whole (XMLHttpRequest cannot send a stream)', async () => {
+		const stream = () =>
+			new ReadableStream({
+				start(controller) {
+					for (const chunk of ['streamed ', 'bytes']) controller.enqueue(new TextEncoder().encode(chunk));
+					controller.close();
+				}
+			});
+		void uploadProgress().fetch(`${ORIGIN}/upload`, { method: 'POST', body: stream(), duplex: 'half' } as RequestInit);
+		expect(await sentText(await made())).toBe('streamed bytes');
+
+		StubXHR.made = [];
+		void uploadProgress().fetch(new Request(`${ORIGIN}/upload`, { method: 'POST', body: stream(), duplex: 'half' } as RequestInit));
+		expect(await sentText(await made())).toBe('streamed bytes');
+	});
+
 	// What `fetch` refuses with a TypeError before sending anything; Node's `Request` is the oracle.
 	const refused: Array<[string, () => [RequestInfo | URL, RequestInit?]]> = [
 		['a body with GET', () => [`${ORIGIN}/upload`, { body: 'x' }]],

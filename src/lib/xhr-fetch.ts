@@ -29,8 +29,10 @@ export function xhrFetch(onProgress: (sent: number, total: number) => void): typ
 		if (own && request.bodyUsed) throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
 		if ((own || init.body != null) && /^(GET|HEAD)$/i.test(method)) throw new TypeError('Request with GET/HEAD method cannot have body.');
 		if (signal?.aborted) throw signal.reason;
-		// Its content-type (with the multipart boundary) is among `headers`.
-		const body = own ? await request.blob() : (init.body ?? null);
+		// A Request's content-type (with the multipart boundary) is among `headers`. A stream is
+		// read whole: `XMLHttpRequest` cannot send one.
+		const stream = typeof (init.body as ReadableStream | null)?.getReader === 'function';
+		const body = own ? await request.blob() : stream ? await new Response(init.body).blob() : (init.body ?? null);
 		if (signal?.aborted) throw signal.reason;
 
 		return new Promise((resolve, reject) => {

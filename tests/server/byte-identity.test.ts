@@ -4,6 +4,7 @@
  * and in `actionHandler`s; every request goes to all, and the status, headers that matter and
  * body bytes must be equal.
  */
+import * as kit from '@sveltejs/kit';
 import { getResponse } from 'msw';
 import { expect, test, vi } from 'vitest';
 import { configure } from '../../src/lib/index.js';
@@ -26,7 +27,8 @@ function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
 		Object.entries(actions).map(([name, action]) => [name, (event) => (action as (e: unknown) => unknown)({ ...event, cookies })])
 	);
 }
-const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
+// The demo's actions use SvelteKit's own fail, redirect and error: both are given its predicates.
+const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions), { kit }), actionHandler('http://kit.test/wire', asMocks(wireActions), { kit })];
 // SvelteKit's dev server makes no cross-site check: neither do these. The page a native POST
 // gets is the app's own; its status and any redirect are SvelteKit's.
 // `formActions` runs its own copy of the demo's actions, with a store of its own: an email the
@@ -34,8 +36,8 @@ const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)),
 vi.resetModules();
 const { actions: servedLoginActions } = await import('../../src/routes/login/+page.server.js');
 const served: Record<string, (request: Request) => Promise<Response>> = {
-	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
-	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page' })
+	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page', kit }),
+	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page', kit })
 };
 const serve = (request: Request) => served[new URL(request.url).pathname](request);
 

@@ -59,3 +59,21 @@ test('outside Vitest it does nothing: vite dev and build keep SvelteKit', () => 
 	vi.stubEnv('VITEST', '');
 	expect(apply()).toBe(false);
 });
+
+test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolves: other projects never import it", async () => {
+	const handler = path.join(lib, 'msw/handler.ts');
+	const kitModule = path.join(lib, 'msw/kit.ts');
+	const call = (resolves: boolean) => {
+		const plugin = svelteKitTesting();
+		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };
+		return { plugin, id: (plugin.resolveId as any).call(context, './kit.js', handler) };
+	};
+	expect(await call(false).id).toBeUndefined();
+	const { plugin, id } = call(true);
+	const virtual = await id;
+	expect(virtual).toMatch(/^\0/);
+	expect(hook(plugin, 'load', virtual)).toContain("import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';");
+	// The server entry's own kit.ts is not the MSW kit's.
+	const serverKit = { resolve: async () => ({ id: path.join(lib, 'server/kit.ts') }) };
+	expect(await (plugin.resolveId as any).call(serverKit, './kit.js', path.join(lib, 'server/actions.ts'))).toBeUndefined();
+});

@@ -92,7 +92,7 @@ describe('the server entry', () => {
 		expect(chunk.imports).toEqual(['devalue']);
 		const modules = Object.keys(chunk.modules).map((id) => id.slice(id.indexOf('src/lib/')));
 		expect(modules.sort()).toEqual(
-			['src/lib/server/actions.ts', 'src/lib/server/cors.ts', 'src/lib/server/index.ts', 'src/lib/server/negotiate.ts', 'src/lib/server/origin.ts', 'src/lib/server/outcome.ts', 'src/lib/server/response.ts', 'src/lib/transport.ts'].sort()
+			['src/lib/server/actions.ts', 'src/lib/server/cors.ts', 'src/lib/server/index.ts', 'src/lib/server/kit.ts', 'src/lib/server/negotiate.ts', 'src/lib/server/origin.ts', 'src/lib/server/outcome.ts', 'src/lib/server/response.ts', 'src/lib/server/unexpected.ts', 'src/lib/transport.ts'].sort()
 		);
 	});
 

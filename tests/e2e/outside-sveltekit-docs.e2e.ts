@@ -19,6 +19,28 @@ const files = [...page.matchAll(/^`([\w./-]+)`[^\n]*:\n\n```\w+\n([\s\S]*?)\n```
 const dir = mkdtempSync(join(tmpdir(), 'outside-sveltekit-'));
 let node: Awaited<ReturnType<typeof startNode>>;
 let hono: Awaited<ReturnType<typeof startNode>>;
+let glue: Awaited<ReturnType<typeof startNode>>;
+
+/**
+ * The documented `listen.js` serving a handler that misbehaves in every way a handler can, by
+ * path: whatever one request does, the process must answer the next.
+ */
+const glueCheck = `import { listen } from './listen.js';
+
+const broken = () => new ReadableStream({ pull(controller) { controller.error(new Error('secret: the body broke')); } });
+const handlers = {
+	'/throw': () => { throw new Error('secret: thrown'); },
+	'/reject': async () => { throw new Error('secret: rejected'); },
+	'/throw-null': () => { throw null; },
+	'/not-a-response': () => ({ status: 200 }),
+	'/broken-body': () => new Response(broken()),
+	'/ok': () => new Response('ok')
+};
+// The errors are logged: keep the output to the line startNode waits for.
+console.error = () => {};
+const server = await listen((request) => handlers[new URL(request.url).pathname](request), Number(process.env.PORT ?? 3000));
+console.log(\`Listening on http://127.0.0.1:\${server.address().port}\`);
+`;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,16 +51,18 @@ beforeAll(async () => {
 	// What `npm install` would give the app: this repository's packages (the library itself is
 	// aliased to src/lib by buildApp).
 	symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
+	writeFileSync(join(dir, 'glue-check.js'), glueCheck);
 	await buildApp(dir);
-	[node, hono, browser] = await Promise.all([
+	[node, hono, glue, browser] = await Promise.all([
 		startNode('node-server.js', dir),
 		startNode('hono.js', dir),
+		startNode('glue-check.js', dir),
 		chromium.launch({ executablePath, args: chromiumArgs })
 	]);
 }, 120_000);
 afterAll(async () => {
 	await browser?.close();
-	await Promise.all([node?.close(), hono?.close()]);
+	await Promise.all([node?.close(), hono?.close(), glue?.close()]);
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -101,4 +125,26 @@ test('the Hono version answers as the Node one does', async () => {
 	const answer = await post(node.origin);
 	expect(answer).toBe('{"type":"failure","status":400,"data":"[{\\"email\\":1,\\"incorrect\\":2},\\"demo@example.com\\",true]"}');
 	expect(await post(hono.origin)).toBe(answer);
+});
+
+test("the documented listen.js answers 500 whatever the handler does, and the server answers the next request", async () => {
+	for (const path of ['/throw', '/reject', '/throw-null', '/not-a-response', '/broken-body']) {
+		const response = await fetch(`${glue.origin}${path}`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect([response.status, await response.text()], path).toEqual([500, 'Internal Error']);
+		expect(await (await fetch(`${glue.origin}/ok`)).text(), `after ${path}`).toBe('ok');
+	}
+});
+
+test('the documented server keeps answering after a client breaks off its body', async () => {
+	// A declared length the body never reaches: the request stream errors when the client goes.
+	const { request } = await import('node:http');
+	const { hostname, port } = new URL(node.origin);
+	await new Promise<void>((resolve) => {
+		const req = request({ hostname, port, method: 'POST', path: '/login?/login', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '1000', origin: node.origin } });
+		req.on('error', () => resolve());
+		req.on('close', () => resolve());
+		req.write('email=a', () => req.destroy());
+	});
+	const response = await fetch(`${node.origin}/login`);
+	expect(response.status).toBe(200);
 });

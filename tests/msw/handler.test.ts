@@ -1,4 +1,4 @@
-import { error as kitError, fail as kitFail, redirect as kitRedirect } from '@sveltejs/kit';
+import * as kit from '@sveltejs/kit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
 import { actionHandler, error, fail, redirect, type ActionEvent } from '../../src/lib/msw/index.js';
@@ -42,17 +42,40 @@ describe('results on the wire, as a SvelteKit 2 server sends them', () => {
 		expect(result).toEqual({ type: 'failure', status: 422, data });
 	});
 
-	test("SvelteKit's own fail, redirect and error work too, so actions can be copied from +page.server.ts", async () => {
-		server.use(
-			actionHandler('/kit', {
-				failing: () => kitFail(400, { email: 'x' }),
-				moving: () => kitRedirect(307, '/elsewhere'),
-				missing: () => kitError(404, 'Gone')
-			})
-		);
+	const kitActions = {
+		failing: () => kit.fail(400, { email: 'x' }),
+		moving: () => kit.redirect(307, '/elsewhere'),
+		missing: () => kit.error(404, 'Gone')
+	};
+
+	test("SvelteKit's own fail, redirect and error work too given kit, so actions can be copied from +page.server.ts", async () => {
+		server.use(actionHandler('/kit', kitActions, { kit }));
 		expect((await seen(post('/kit?/failing'))).body).toBe('{"type":"failure","status":400,"data":"[{\\"email\\":1},\\"x\\"]"}');
 		expect((await seen(post('/kit?/moving'))).body).toBe('{"type":"redirect","status":307,"location":"/elsewhere"}');
 		expect(await seen(post('/kit?/missing'))).toEqual({ status: 404, type: json, body: '{"type":"error","error":{"message":"Gone"}}' });
+	});
+
+	test("without kit (and outside svelteKitTesting()), SvelteKit's outcomes are unexpected errors: 500 Internal Error", async () => {
+		errorLog();
+		server.use(actionHandler('/kit', kitActions));
+		for (const name of Object.keys(kitActions)) {
+			expect(await seen(post(`/kit?/${name}`)), name).toEqual({ status: 500, type: json, body: '{"type":"error","error":{"message":"Internal Error"}}' });
+		}
+	});
+
+	test("an app's own class named HttpError is an unexpected error: its body never reaches the page", async () => {
+		errorLog();
+		class HttpError {
+			status = 502;
+			body = { message: 'upstream said: token=secret' };
+		}
+		server.use(actionHandler('/things', { save: () => { throw new HttpError(); } }, { kit }));
+		expect(await seen(post('/things?/save'))).toEqual({ status: 500, type: json, body: '{"type":"error","error":{"message":"Internal Error"}}' });
+	});
+
+	test('handleError decides what the page sees of an unexpected error', async () => {
+		server.use(actionHandler('/things', { save: () => { throw new Error('secret'); } }, { handleError: () => ({ message: 'Sorry', code: 'E1' }) }));
+		expect((await seen(post('/things?/save'))).body).toBe('{"type":"error","error":{"message":"Sorry","code":"E1"}}');
 	});
 
 	test('redirect and error validate their status as SvelteKit does', () => {

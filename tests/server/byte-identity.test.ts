@@ -4,6 +4,7 @@
  * and in `actionHandler`s; every request goes to all, and the status, headers that matter and
  * body bytes must be equal.
  */
+import * as sveltekit from '@sveltejs/kit';
 import { getResponse } from 'msw';
 import { expect, test, vi } from 'vitest';
 import { configure } from '../../src/lib/index.js';
@@ -26,7 +27,8 @@ function asMocks(actions: Record<string, unknown>): Record<string, MockAction> {
 		Object.entries(actions).map(([name, action]) => [name, (event) => (action as (e: unknown) => unknown)({ ...event, cookies })])
 	);
 }
-const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)), actionHandler('http://kit.test/wire', asMocks(wireActions))];
+// The demo's actions use SvelteKit's own fail, redirect and error: both are given its predicates.
+const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions), { kit: sveltekit }), actionHandler('http://kit.test/wire', asMocks(wireActions), { kit: sveltekit })];
 // SvelteKit's dev server makes no cross-site check: neither do these. The page a native POST
 // gets is the app's own; its status and any redirect are SvelteKit's.
 // `formActions` runs its own copy of the demo's actions, with a store of its own: an email the
@@ -34,8 +36,8 @@ const handlers = [actionHandler('http://kit.test/login', asMocks(loginActions)),
 vi.resetModules();
 const { actions: servedLoginActions } = await import('../../src/routes/login/+page.server.js');
 const served: Record<string, (request: Request) => Promise<Response>> = {
-	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page' }),
-	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page' })
+	'/login': formActions(asMocks(servedLoginActions), { trustedOrigins: ['*'], render: () => 'the page', kit: sveltekit }),
+	'/wire': formActions(asMocks(wireActions), { trustedOrigins: ['*'], render: () => 'the page', kit: sveltekit })
 };
 const serve = (request: Request) => served[new URL(request.url).pathname](request);
 
@@ -97,7 +99,16 @@ const cases: Array<[string, string, Body, string?]> = [
 	['error(404, message)', '/wire?/missing', {}],
 	['error(423, body)', '/wire?/locked', {}],
 	['a thrown Error: 500, generic', '/wire?/crash', {}],
-	['data devalue cannot serialize: 500', '/wire?/unserializable', {}]
+	['data devalue cannot serialize: 500', '/wire?/unserializable', {}],
+	// What misbehaving actions get (src/routes/wire/faults.ts): SvelteKit 2 sends a failure's status
+	// as it is, under HTTP 200, and a 500 for anything thrown that is not its own.
+	['fail(600): HTTP 200, "status":600', '/wire?/fail600', {}],
+	['fail(0)', '/wire?/fail0', {}],
+	['fail(NaN): "status":null', '/wire?/failNaN', {}],
+	['fail(-1)', '/wire?/failMinus1', {}],
+	["a thrown class of the app's named HttpError, status 0: 500, its body not sent", '/wire?/lookalike', {}],
+	['a thrown string: 500', '/wire?/throwString', {}],
+	['a thrown value whose constructor getter throws: 500', '/wire?/constructorGetter', {}]
 ];
 
 for (const [name, path, body, contentType] of cases) {
@@ -111,6 +122,20 @@ for (const [name, path, body, contentType] of cases) {
 		vi.restoreAllMocks();
 	});
 }
+
+test('a thrown null or undefined: a 500 on both; SvelteKit\'s default handleError crashes on it (reading its stack) and sends a body outside the protocol, ours the error result', async () => {
+	vi.spyOn(console, 'error').mockImplementation(() => {});
+	for (const path of ['/wire?/throwNull', '/wire?/throwUndefined']) {
+		const real = await seen(await fetch(request(kit.origin, path, {})));
+		expect([real.status, real.body], path).toEqual([500, '{"message":"Internal Error"}']);
+		const ours = [500, '{"type":"error","error":{"message":"Internal Error"}}'];
+		const mocked = await seen((await getResponse(handlers, request('http://kit.test', path, {})))!);
+		expect([mocked.status, mocked.body], path).toEqual(ours);
+		const served = await seen(await serve(request('http://kit.test', path, {})));
+		expect([served.status, served.body], path).toEqual(ours);
+	}
+	vi.restoreAllMocks();
+});
 
 test('without x-sveltekit-action, accept alone decides: the JSON result, as for enhance', async () => {
 	const bare = (base: string) => {
@@ -146,7 +171,12 @@ const nativeCases: Array<[string, string, Record<string, string>, number]> = [
 	['a failure re-renders the page with its status', '/wire?/invalid', { text: 'short' }, 422],
 	['a redirect is the redirect itself', '/wire?/away', {}, 307],
 	['an expected error is its status', '/wire?/missing', {}, 404],
-	['an unknown action is a 404', '/wire?/nonexistent', {}, 404]
+	['an unknown action is a 404', '/wire?/nonexistent', {}, 404],
+	// SvelteKit's page cannot have a status outside 200–599: its render fails, a 500.
+	['fail(600) is a 500', '/wire?/fail600', {}, 500],
+	['fail(0) is a 500', '/wire?/fail0', {}, 500],
+	["a thrown class of the app's named HttpError, status 0, is a 500", '/wire?/lookalike', {}, 500],
+	['a thrown null is a 500', '/wire?/throwNull', {}, 500]
 ];
 
 for (const [name, path, body, status] of nativeCases) {

@@ -3,7 +3,7 @@
  * path and the transport registry. Byte identity with SvelteKit's server is in
  * byte-identity.test.ts.
  */
-import { error as kitError, fail as kitFail, redirect as kitRedirect } from '@sveltejs/kit';
+import * as kit from '@sveltejs/kit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
 import { resetConfig } from '../../src/lib/config.js';
@@ -124,13 +124,14 @@ describe('routing', () => {
 });
 
 describe("SvelteKit's own fail, redirect and error", () => {
-	const handle = formActions({
-		fail: () => kitFail(422, { kit: true }),
-		redirect: () => kitRedirect(303, '/done'),
-		error: () => kitError(418, 'Teapot')
-	});
+	const kitActions = {
+		fail: () => kit.fail(422, { kit: true }),
+		redirect: () => kit.redirect(303, '/done'),
+		error: () => kit.error(418, 'Teapot')
+	};
+	const handle = formActions(kitActions, { kit });
 
-	test('are answered as ours are', async () => {
+	test('are answered as ours are when the handler has kit', async () => {
 		const texts = await Promise.all(['fail', 'redirect', 'error'].map(async (name) => (await handle(post(`/?/${name}`))).text()));
 		expect(texts).toEqual([
 			'{"type":"failure","status":422,"data":"[{\\"kit\\":1},true]"}',

@@ -1,5 +1,8 @@
 import { http, type HttpHandler, type Path, type PathParams } from 'msw';
 import { formActions, type ActionEvent as ServerActionEvent } from '../server/actions.js';
+import type { KitOutcomes } from '../server/kit.js';
+import type { HandleError } from '../server/unexpected.js';
+import { kit as pluginKit } from './kit.js';
 import { createRecord, type RecordedRequest } from './requests.js';
 
 /** What a mocked action receives: the server entry's event, with MSW's path parameters. */
@@ -8,7 +11,8 @@ export type ActionEvent<Params = PathParams> = ServerActionEvent<Params>;
 /**
  * A mocked form action: returns data (a success), `fail(status, data)` (a failure), or throws
  * `redirect(status, location)` or `error(status, body)`. Anything else thrown is an unexpected
- * error: a 500 with a generic message, the real error logged.
+ * error: a 500 with a generic message, the real error logged. SvelteKit's own `fail`, `redirect`
+ * and `error` work too when the handler has `kit` (see `ActionHandlerOptions`).
  */
 export type MockAction<Params = PathParams> = (event: ActionEvent<Params>) => unknown;
 
@@ -17,6 +21,18 @@ export type ActionHandler<Actions extends Record<string, MockAction<any>>> = Htt
 	/** Per action name, the requests it received, in order. Emptied by `resetAll()`. */
 	requests: { [Name in keyof Actions]: RecordedRequest[] };
 };
+
+export interface ActionHandlerOptions {
+	/**
+	 * SvelteKit's module (`import * as kit from '@sveltejs/kit'`), so that actions using its own
+	 * `fail`, `redirect` and `error` answer as in SvelteKit. The `svelteKitTesting()` Vite plugin
+	 * passes it by itself in a SvelteKit project; without either, SvelteKit's outcomes are
+	 * unexpected errors (500).
+	 */
+	kit?: KitOutcomes;
+	/** What the client sees of an unexpected error, as `formActions`' `handleError`. */
+	handleError?: HandleError;
+}
 
 /**
  * An MSW handler for the form actions of the page at `path` (MSW path syntax: `/blog/:slug`),
@@ -38,7 +54,8 @@ export type ActionHandler<Actions extends Record<string, MockAction<any>>> = Htt
  */
 export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 	path: Path,
-	actions: Actions
+	actions: Actions,
+	options: ActionHandlerOptions = {}
 ): ActionHandler<Actions> {
 	if (typeof path === 'string' && path.includes('?')) {
 		throw new Error(
@@ -61,7 +78,8 @@ export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 			}
 		])
 	);
-	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'] });
+	const { kit = pluginKit, handleError } = options;
+	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], kit, handleError });
 	const handler = http.post(path, ({ request, params }) => respond(request, params));
 	return Object.assign(handler, { requests }) as ActionHandler<Actions>;
 }

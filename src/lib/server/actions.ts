@@ -1,9 +1,10 @@
 import type { ActionResult } from '../types.js';
 import { corsPolicy, type CorsOptions } from './cors.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
-import { ActionFailure, HttpError, Redirect, isOutcome } from './outcome.js';
+import { checkKit, kitHint, outcomeOf, type KitOutcomes } from './kit.js';
 import { actionResponse } from './response.js';
 import { prefersJSON } from './negotiate.js';
+import { KitError, describe, log, unexpected, type HandleError } from './unexpected.js';
 
 export { prefersJSON };
 
@@ -23,7 +24,7 @@ export interface ActionEvent<Params = Record<string, string>> {
  * A form action: returns data (a success), `fail(status, data)` (a failure), or throws
  * `redirect(status, location)` or `error(status, body)`. Anything else thrown is an unexpected
  * error: a 500 with a generic message, the real error logged. SvelteKit's own `fail`,
- * `redirect` and `error` work too.
+ * `redirect` and `error` work too when the handler is given `kit`.
  */
 export type Action<Params = Record<string, string>> = (event: ActionEvent<Params>) => unknown;
 
@@ -45,8 +46,10 @@ export interface FormActionsOptions {
 	/**
 	 * Renders the page for a submission made without JavaScript (a native form POST, whose
 	 * `accept` header prefers HTML), as SvelteKit re-renders the page with `form`. A string is
-	 * sent as `text/html` with `status`. Without `render`, every POST gets the JSON result (an
-	 * app that only works with JavaScript).
+	 * sent as `text/html` with `status`; a `Response` as it is. Without `render`, every POST gets
+	 * the JSON result (an app that only works with JavaScript). When `render` throws, returns
+	 * anything else, or `status` is no HTTP status (`fail(600)`), the answer is a plain-text 500,
+	 * as SvelteKit's when its page fails to render.
 	 */
 	render?: (input: RenderInput) => Response | string | Promise<Response | string>;
 	/**
@@ -68,21 +71,30 @@ export interface FormActionsOptions {
 	 * ```
 	 */
 	cors?: readonly string[] | CorsOptions;
+	/**
+	 * SvelteKit's module, for actions that use its own `fail`, `redirect` and `error` (copied from
+	 * a `+page.server.ts`): its `isActionFailure`, `isRedirect` and `isHttpError` recognise them.
+	 * Without it only this package's outcomes are outcomes, and SvelteKit's are unexpected errors.
+	 *
+	 * ```js
+	 * import * as kit from '@sveltejs/kit';
+	 * formActions(actions, { kit });
+	 * ```
+	 */
+	kit?: KitOutcomes;
+	/**
+	 * What the client sees of an unexpected error (anything thrown that is not `error()`,
+	 * `redirect()`), as SvelteKit's `handleError` hook: return `{ message }`, with more fields
+	 * if you like. Without it (or when it returns nothing) the client gets
+	 * `{ message: 'Internal Error' }` and the error is logged with `console.error`; with it,
+	 * logging is yours. If it throws or returns no string `message`, `Internal Error` is sent
+	 * and the problem logged.
+	 */
+	handleError?: HandleError;
 }
 
 /** Answers a request: `params` becomes the actions' `event.params`. */
 export type FormActionsHandler<Params> = (request: Request, params?: Params) => Promise<Response>;
-
-// Errors SvelteKit's runtime raises itself: the client gets `text`, the log gets the message.
-class KitError extends Error {
-	constructor(
-		readonly status: number,
-		readonly text: string,
-		message: string
-	) {
-		super(message);
-	}
-}
 
 /**
  * A `Request` → `Response` handler for one page's form actions, answering exactly as a
@@ -108,9 +120,11 @@ export function formActions<Params = Record<string, string>>(
 			'When using named actions, the default action cannot be used. See the docs for more info: https://svelte.dev/docs/kit/form-actions#named-actions'
 		);
 	}
-	const { render, trustedOrigins = [] } = options;
+	const { render, trustedOrigins = [], handleError } = options;
+	const kit = checkKit(options.kit, 'formActions');
 	const cors = options.cors && corsPolicy(options.cors);
 	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
+	const settings = { kit, handleError };
 
 	async function answer(request: Request, params: Params): Promise<Response> {
 		const url = new URL(request.url);
@@ -119,26 +133,62 @@ export function formActions<Params = Record<string, string>>(
 			// What SvelteKit answers for a method an endpoint does not export.
 			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
 		}
-		const result = await run(actions, { request, url, params });
-		if (!render || prefersJSON(request)) return json(result, url);
+		const result = await run(actions, { request, url, params }, settings);
+		if (!render || prefersJSON(request)) return json(result, request, url, settings);
+		return page(render, result, request, url, settings);
+	}
 
-		// A native submission: SvelteKit's `handle_action_request`, then the page.
+	// Whatever an action, `render` or a thrown value does, the server gets an answer: a rejected
+	// handler would end a Node process whose glue does not catch.
+	const always = (request: Request, params: Params) => answer(request, params).catch((thrown) => lastResort(thrown, request));
+	if (!cors) return (request, params = {} as Params) => always(request, params);
+	return async function respond(request, params = {} as Params) {
+		return cors.preflight(request) ?? cors.withHeaders(request, await always(request, params));
+	};
+}
+
+interface Settings {
+	kit: KitOutcomes | undefined;
+	handleError: HandleError | undefined;
+}
+
+/**
+ * A native submission: SvelteKit's `handle_action_request`, then the page. A page that fails
+ * (`render` throws or returns neither a string nor a `Response`, or the status is no HTTP status,
+ * as `fail(600)`) is a plain-text 500, as SvelteKit answers when its page fails to render.
+ */
+async function page(render: NonNullable<FormActionsOptions['render']>, result: ActionResult, request: Request, url: URL, settings: Settings): Promise<Response> {
+	try {
 		if (result.type === 'redirect') return new Response(undefined, { status: result.status, headers: { location: result.location } });
 		const status = result.type === 'success' ? 200 : (result.status ?? 500);
 		const page = await render({ result: { ...result, status } as RenderInput['result'], status, request, url });
-		return typeof page === 'string' ? text(page, status, { 'content-type': 'text/html; charset=utf-8' }) : page;
+		if (typeof page === 'string') return text(page, status, { 'content-type': 'text/html; charset=utf-8' });
+		if (page instanceof Response) return page;
+		throw new Error(`formActions: \`render\` must return the page's HTML as a string, or a Response; it returned ${describe(page)}.`);
+	} catch (thrown) {
+		const { status, error } = await unexpected(thrown, request, settings.handleError);
+		return text(error.message, status, { 'content-type': 'text/plain; charset=utf-8' });
 	}
+}
 
-	if (!cors) return (request, params = {} as Params) => answer(request, params);
-	return async function respond(request, params = {} as Params) {
-		return cors.preflight(request) ?? cors.withHeaders(request, await answer(request, params));
-	};
+/** The answer when even the error handling failed: the generic 500, nothing of the error. */
+function lastResort(thrown: unknown, request: Request): Response {
+	log(thrown);
+	let asJSON = true;
+	try {
+		asJSON = prefersJSON(request);
+	} catch {
+		// Not a Request: JSON, as for a request without `accept`.
+	}
+	if (asJSON) return text('{"type":"error","error":{"message":"Internal Error"}}', 500, { 'content-type': 'application/json' });
+	return text('Internal Error', 500, { 'content-type': 'text/plain; charset=utf-8' });
 }
 
 /** Calls the action `?/name` names, and says how it ended. */
 async function run<Params>(
 	actions: Record<string, Action<Params>>,
-	event: Omit<ActionEvent<Params>, 'formData'>
+	event: Omit<ActionEvent<Params>, 'formData'>,
+	settings: Settings
 ): Promise<ActionResult> {
 	try {
 		const name = actionName(event.url);
@@ -148,9 +198,9 @@ async function run<Params>(
 		if (!FORM_TYPES.includes(type)) {
 			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
 		}
-		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))));
+		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))), settings.kit);
 	} catch (thrown) {
-		return fromThrown(thrown);
+		return fromThrown(thrown, event.request, settings);
 	}
 }
 
@@ -195,50 +245,79 @@ function withForm<Params>(event: Omit<ActionEvent<Params>, 'formData'>, form: Fo
 	}) as ActionEvent<Params>;
 }
 
-/** What the action returned, as a result. */
-function toResult(returned: unknown): ActionResult {
-	if (isOutcome(returned, ActionFailure)) return { type: 'failure', status: returned.status, data: returned.data as any };
+/** What the action returned, as a result. May throw (a returned Proxy): then it is an unexpected error. */
+function toResult(returned: unknown, kit: KitOutcomes | undefined): ActionResult {
+	if (outcomeOf(returned, kit) === 'failure') {
+		const failure = returned as { status: number; data: any };
+		return { type: 'failure', status: failure.status, data: failure.data };
+	}
+	hint(returned, kit);
 	// SvelteKit's rule, falsy data included: no data is a 204 (a native submission gets 200).
 	return { type: 'success', status: returned ? 200 : 204, data: returned as any };
 }
 
 /** The result for something thrown, as SvelteKit builds it (and logs it). */
-function fromThrown(thrown: unknown): ActionResult {
-	if (isOutcome(thrown, Redirect)) return { type: 'redirect', status: thrown.status, location: thrown.location };
-	if (isOutcome(thrown, HttpError)) {
+async function fromThrown(thrown: unknown, request: Request, { kit, handleError }: Settings): Promise<ActionResult> {
+	try {
+		const kind = outcomeOf(thrown, kit);
+		const outcome = thrown as { status: number; location: string; body: object };
+		if (kind === 'redirect') return { type: 'redirect', status: outcome.status, location: outcome.location };
 		// Expected errors are not logged; their body is sent as it is (SvelteKit's fallback message
 		// covers apps whose `App.Error` has no `message`).
-		const body: object = thrown.body;
-		return { type: 'error', status: thrown.status, error: { message: 'Unknown Error', ...body } };
+		if (kind === 'error') return { type: 'error', status: outcome.status, error: { message: 'Unknown Error', ...outcome.body } };
+		if (kind === 'failure') thrown = new Error('Cannot "throw fail()". Use "return fail()"');
+		else hint(thrown, kit);
+	} catch {
+		// Reading it threw (a Proxy, a getter): an unexpected error like any other.
 	}
-	if (isOutcome(thrown, ActionFailure)) thrown = new Error('Cannot "throw fail()". Use "return fail()"');
 	// Anything else may hold secrets: the client gets a generic message, the log the real error.
-	console.error(thrown);
-	const { status, text } = thrown instanceof KitError ? thrown : { status: 500, text: 'Internal Error' };
-	return { type: 'error', status, error: { message: text } };
+	return { type: 'error', ...(await unexpected(thrown, request, handleError)) };
+}
+
+/** In development, names the `kit` option when SvelteKit's own outcome reached us without it. */
+function hint(value: unknown, kit: KitOutcomes | undefined) {
+	const message = !kit && development() && kitHint(value, 'formActions');
+	if (message) log(message);
+}
+
+/**
+ * Development is anything but `NODE_ENV=production` (esm-env's own test, which this entry does
+ * not import: it depends on devalue alone).
+ */
+function development(): boolean {
+	try {
+		return !/^prod/i.test(globalThis.process?.env?.NODE_ENV ?? '');
+	} catch {
+		return false;
+	}
 }
 
 /** The JSON answer; data devalue cannot encode is SvelteKit's 500, with its message logged. */
-function json(result: ActionResult, url: URL): Response {
+async function json(result: ActionResult, request: Request, url: URL, settings: Settings): Promise<Response> {
 	try {
 		return actionResponse(result);
 	} catch (cause) {
-		return actionResponse(fromThrown(unserializable(result, url.pathname, cause)));
+		return actionResponse(await fromThrown(unserializable(result, url.pathname, cause), request, settings));
 	}
 }
 
-/** Says why `result.data` could not be sent, as SvelteKit does. */
+/** Says why `result` could not be sent, as SvelteKit does. Never throws. */
 function unserializable(result: ActionResult, path: string, cause: any): Error {
-	const data = 'data' in result ? result.data : undefined;
-	if (data instanceof Response) {
-		return new Error(
-			`Data returned from action inside ${path} is not serializable: actions return plain objects or fail(), ` +
-				'not a Response. For a hand-made response, use actionResponse().',
-			{ cause }
-		);
+	try {
+		if (result.type === 'error') return new Error(`The error sent for ${path} cannot be written as JSON: ${cause?.message}`, { cause });
+		const data = 'data' in result ? result.data : undefined;
+		if (data instanceof Response) {
+			return new Error(
+				`Data returned from action inside ${path} is not serializable: actions return plain objects or fail(), ` +
+					'not a Response. For a hand-made response, use actionResponse().',
+				{ cause }
+			);
+		}
+		const where = cause?.path ? ` (data${cause.path})` : '';
+		return new Error(`Data returned from action inside ${path} is not serializable: ${cause?.message}${where}`, { cause });
+	} catch {
+		return new Error(`Data returned from action inside ${path} is not serializable: reading it throws`, { cause });
 	}
-	const where = cause?.path ? ` (data${cause.path})` : '';
-	return new Error(`Data returned from action inside ${path} is not serializable: ${cause?.message}${where}`, { cause });
 }
 
 function text(body: string, status: number, headers: Record<string, string>): Response {

@@ -3,12 +3,19 @@
  * behaviour: `return fail(400, data)`, `redirect(303, '/')`, `error(404, 'Not found')`.
  */
 
+// What our constructors made, and nothing else: a class of the app's that happens to be named
+// `HttpError` (an API client's, whose body holds the upstream answer) must never be sent as one.
+// A WeakMap, because looking a value up never runs its code (a getter, a Proxy trap).
+const made = new WeakMap<object, 'failure' | 'redirect' | 'error'>();
+
 /** A failed submission: `return fail(status, data)`. The page gets `data` as its `form`. */
 export class ActionFailure<T = undefined> {
 	constructor(
 		readonly status: number,
 		readonly data: T
-	) {}
+	) {
+		made.set(this, 'failure');
+	}
 }
 
 /** A redirect, thrown (or returned) by an action. */
@@ -16,7 +23,9 @@ export class Redirect {
 	constructor(
 		readonly status: number,
 		readonly location: string
-	) {}
+	) {
+		made.set(this, 'redirect');
+	}
 }
 
 /** An expected error with a status and a body that is safe to show: `error(404, 'Not found')`. */
@@ -27,6 +36,7 @@ export class HttpError {
 		body?: string | { message: string; [key: string]: unknown }
 	) {
 		this.body = typeof body === 'string' ? { message: body } : (body ?? { message: `Error: ${status}` });
+		made.set(this, 'error');
 	}
 }
 
@@ -70,10 +80,9 @@ export function error(status: number, body?: string | { message: string; [key: s
 }
 
 /**
- * Whether `value` was made by this module's `Class` or by SvelteKit's class of the same name:
- * actions copied from a `+page.server.ts` keep importing `fail`/`redirect`/`error` from
- * `@sveltejs/kit`. Matched by name, because this package does not depend on SvelteKit.
+ * Which of ours `value` is, if one of our constructors made it: an object of the same shape, of
+ * the same name, or made with `Object.create(HttpError.prototype)` is not.
  */
-export function isOutcome<T>(value: unknown, Class: abstract new (...args: any[]) => T): value is T {
-	return value instanceof Class || (typeof value === 'object' && value !== null && value.constructor?.name === Class.name);
+export function ourOutcome(value: unknown): 'failure' | 'redirect' | 'error' | undefined {
+	return typeof value === 'object' && value !== null ? made.get(value) : undefined;
 }

@@ -26,6 +26,10 @@ const entries = ['', '/msw', '/server', '/testing', '/testing/setup', '/vite', '
 /** Where the kit's route table is (its contents are written by this plugin). */
 const routesModule = fileOf('testing/routes');
 
+/** The MSW kit's default `kit` (none), and what replaces it in a SvelteKit project. */
+const kitModule = fileOf('msw/kit');
+const kitPredicates = '\0svelte-form-actions:kit';
+
 export interface SvelteKitTestingOptions {
 	/** The app's routes directory, relative to the Vite root (default: `src/routes`). */
 	routes?: string;
@@ -52,7 +56,9 @@ export interface SvelteKitTestingOptions {
  * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
  * - under jsdom, Svelte and other packages resolve to their browser builds;
  * - MSW's service worker is served at `/mockServiceWorker.js` (browser mode needs no
- *   `msw init`).
+ *   `msw init`);
+ * - in a project with `@sveltejs/kit`, `actionHandler` gets SvelteKit's predicates, so mocked
+ *   actions copied from a `+page.server.ts` may use its own `fail`, `redirect` and `error`.
  *
  * It does nothing outside Vitest, so it can sit beside `sveltekit()` in the app's own plugins.
  */
@@ -86,6 +92,12 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			const name = /^\$app\/([a-z]+)$/.exec(id)?.[1] ?? /[/\\]@sveltejs[/\\]kit[/\\]src[/\\]runtime[/\\]app[/\\]([a-z]+)(?:[/\\]index)?(?:\.js)?$/.exec(id)?.[1];
 			if (name && Object.hasOwn(appModules, name)) return fileOf(appModules[name]);
 			if (id === 'svelte-form-actions/sveltekit') return fileOf(sveltekitDouble);
+			// The MSW kit's `./kit.js`: SvelteKit's predicates, only where SvelteKit is installed, so
+			// that other projects never import it.
+			if (/(^|[\\/])kit(\.[jt]s)?$/.test(id) && importer?.startsWith(lib)) {
+				const resolved = await this.resolve(id, importer, { skipSelf: true });
+				if (resolved?.id === kitModule && (await this.resolve('@sveltejs/kit', path.join(root, 'package.json'), { skipSelf: true }))) return kitPredicates;
+			}
 			// The real SvelteKit wiring reached some other way (an alias to the sources, a relative
 			// import): its `$app/forms` would be this library, handing results back to itself.
 			if (id.includes('sveltekit')) {
@@ -94,6 +106,7 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			}
 		},
 		load(id) {
+			if (id === kitPredicates) return `import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';\nexport const kit = { isActionFailure, isHttpError, isRedirect };\n`;
 			if (id.split('?', 1)[0] !== routesModule) return;
 			// Lazy: a test loads only the files of the routes it renders.
 			// `+page@(app).svelte` and `+layout@.svelte` too: they reset to another directory's layout.

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { faults } from './faults.js';
 import { Money } from './money.js';
 import type { Actions } from './$types';
 
@@ -32,5 +33,6 @@ export const actions = {
 	crash: () => {
 		throw new Error('secret: the database password');
 	},
-	unserializable: () => ({ callback: () => 1 })
+	unserializable: () => ({ callback: () => 1 }),
+	...faults
 } satisfies Actions;

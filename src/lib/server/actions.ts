@@ -1,5 +1,6 @@
 import type { ActionResult } from '../types.js';
 import { corsPolicy, type CorsOptions } from './cors.js';
+import { originList } from './options.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
 import { ActionFailure, HttpError, Redirect, isOutcome } from './outcome.js';
 import { actionResponse } from './response.js';
@@ -105,8 +106,10 @@ export function formActions<Params = Record<string, string>>(
 			'When using named actions, the default action cannot be used. See the docs for more info: https://svelte.dev/docs/kit/form-actions#named-actions'
 		);
 	}
-	const { render, trustedOrigins = [] } = options;
-	const cors = options.cors && corsPolicy(options.cors);
+	const { render } = options;
+	// Checked now: a mistake here must fail at start-up, not open a hole at request time.
+	const trustedOrigins = options.trustedOrigins === undefined ? [] : originList('trustedOrigins', options.trustedOrigins);
+	const cors = options.cors !== undefined ? corsPolicy(options.cors) : undefined;
 	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
 
 	async function answer(request: Request, params: Params): Promise<Response> {

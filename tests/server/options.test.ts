@@ -105,3 +105,21 @@ describe('cors', () => {
 		expect(make({ cors: { origins: ['https://app.example.com'], credentials: true } })).not.toThrow();
 	});
 });
+
+describe('bodySizeLimit', () => {
+	test.each([
+		['a negative number', -1, 'number -1'],
+		['NaN', NaN, 'number NaN'],
+		['a string with a unit (adapter-node takes one, this option does not)', '512K', 'the string "512K"'],
+		['null', null, 'null'],
+		['a bigint', 1024n, 'bigint 1024']
+	])('%s is refused when the handler is made, naming the option and the fix', (_, value, shown) => {
+		expect(make({ bodySizeLimit: value })).toThrow(
+			`formActions: \`bodySizeLimit\` must be a number of bytes (such as 16 * 1024 * 1024), or Infinity for no limit — got ${shown}.`
+		);
+	});
+
+	test('a number of bytes, 0 and Infinity are accepted', () => {
+		for (const value of [0, 1, 524_288, 16 * 1024 * 1024, Infinity]) expect(make({ bodySizeLimit: value }), String(value)).not.toThrow();
+	});
+});

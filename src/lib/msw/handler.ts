@@ -61,7 +61,8 @@ export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 			}
 		])
 	);
-	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'] });
+	// As SvelteKit's dev server: no cross-site check, no body size limit.
+	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], bodySizeLimit: Infinity });
 	const handler = http.post(path, ({ request, params }) => respond(request, params));
 	return Object.assign(handler, { requests }) as ActionHandler<Actions>;
 }

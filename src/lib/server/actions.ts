@@ -1,13 +1,17 @@
 import type { ActionResult } from '../types.js';
+import { readEvent, TooLarge } from './body.js';
 import { corsPolicy, type CorsOptions } from './cors.js';
-import { originList } from './options.js';
+import { bodySizeLimit, originList } from './options.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
 import { ActionFailure, HttpError, Redirect, isOutcome } from './outcome.js';
 import { actionResponse } from './response.js';
 
 /** What an action receives. */
 export interface ActionEvent<Params = Record<string, string>> {
-	/** The request, body unread: the action may read it itself, as a SvelteKit action does. */
+	/**
+	 * The request, body unread: the action may read it itself, as a SvelteKit action does (it is
+	 * a copy carrying the bytes already read for `formData`: the body is read only once).
+	 */
 	request: Request;
 	/** The submitted fields, already parsed. */
 	formData: FormData;
@@ -66,6 +70,13 @@ export interface FormActionsOptions {
 	 * ```
 	 */
 	cors?: readonly string[] | CorsOptions;
+	/**
+	 * The largest body accepted, in bytes: 524,288 (512K, adapter-node's `BODY_SIZE_LIMIT`)
+	 * unless set; `Infinity` for no limit. A larger body is answered 413 and no action runs: one
+	 * whose `Content-Length` says so before it is read, one streamed past the limit as soon as it
+	 * passes it. Raise it for uploads: `bodySizeLimit: 16 * 1024 * 1024` for 12 MB of files.
+	 */
+	bodySizeLimit?: number;
 }
 
 /** Answers a request: `params` becomes the actions' `event.params`. */
@@ -109,6 +120,7 @@ export function formActions<Params = Record<string, string>>(
 	const { render } = options;
 	// Checked now: a mistake here must fail at start-up, not open a hole at request time.
 	const trustedOrigins = options.trustedOrigins === undefined ? [] : originList('trustedOrigins', options.trustedOrigins);
+	const limit = bodySizeLimit(options.bodySizeLimit);
 	const cors = options.cors !== undefined ? corsPolicy(options.cors) : undefined;
 	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
 
@@ -119,7 +131,8 @@ export function formActions<Params = Record<string, string>>(
 			// What SvelteKit answers for a method an endpoint does not export.
 			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
 		}
-		const result = await run(actions, { request, url, params });
+		const result = await run(actions, { request, url, params }, limit);
+		if (result instanceof TooLarge) return result.response(prefersJSON(request));
 		if (!render || prefersJSON(request)) return json(result, url);
 
 		// A native submission: SvelteKit's `handle_action_request`, then the page.
@@ -138,8 +151,9 @@ export function formActions<Params = Record<string, string>>(
 /** Calls the action `?/name` names, and says how it ended. */
 async function run<Params>(
 	actions: Record<string, Action<Params>>,
-	event: Omit<ActionEvent<Params>, 'formData'>
-): Promise<ActionResult> {
+	event: Omit<ActionEvent<Params>, 'formData'>,
+	limit: number
+): Promise<ActionResult | TooLarge> {
 	try {
 		const name = actionName(event.url);
 		if (!Object.hasOwn(actions, name)) throw new KitError(404, 'Not Found', `No action with name '${name}' found`);
@@ -148,7 +162,9 @@ async function run<Params>(
 		if (!FORM_TYPES.includes(type)) {
 			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
 		}
-		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))));
+		const withBody = await readEvent(event, type, limit);
+		if (withBody instanceof TooLarge) return withBody;
+		return toResult(await actions[name](withBody));
 	} catch (thrown) {
 		return fromThrown(thrown);
 	}
@@ -163,36 +179,6 @@ function actionName(url: URL): string {
 		return name;
 	}
 	return 'default';
-}
-
-/**
- * The submitted fields, or why the body is not a form. `enhance` sends a URL-encoded body under
- * `text/plain`, which `Request.formData()` refuses.
- */
-async function readForm(request: Request, type: string): Promise<FormData | { error: unknown }> {
-	try {
-		if (type !== 'text/plain') return await request.formData();
-		const form = new FormData();
-		for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
-		return form;
-	} catch (error) {
-		return { error };
-	}
-}
-
-/**
- * The action's event. SvelteKit leaves the body to the action, so a body that does not parse
- * (a broken multipart body) fails only an action that reads it: reading `formData` then throws,
- * as `request.formData()` does in SvelteKit; an action that never reads it still runs. Not
- * enumerable, so that a wrapper that spreads the event (`{ ...event, cookies }`) does not read it.
- */
-function withForm<Params>(event: Omit<ActionEvent<Params>, 'formData'>, form: FormData | { error: unknown }): ActionEvent<Params> {
-	if (form instanceof FormData) return { ...event, formData: form };
-	return Object.defineProperty({ ...event }, 'formData', {
-		get() {
-			throw form.error;
-		}
-	}) as ActionEvent<Params>;
 }
 
 /** What the action returned, as a result. */

@@ -4,6 +4,9 @@
  * `String.prototype.includes`, so `https://app.example.co` passed for `https://app.example.com`).
  */
 
+/** adapter-node's default `BODY_SIZE_LIMIT` (512K). */
+export const DEFAULT_BODY_SIZE_LIMIT = 512 * 1024;
+
 const EXAMPLE = "['https://app.example.com']";
 
 /**
@@ -16,6 +19,15 @@ export function originList(option: string, value: unknown): readonly string[] {
 	}
 	for (const entry of value) checkOrigin(option, entry);
 	return value;
+}
+
+/** The body size limit in bytes: a non-negative number, `Infinity` for none. */
+export function bodySizeLimit(value: unknown): number {
+	if (value === undefined) return DEFAULT_BODY_SIZE_LIMIT;
+	if (typeof value === 'number' && value >= 0) return value;
+	throw new Error(
+		`formActions: \`bodySizeLimit\` must be a number of bytes (such as 16 * 1024 * 1024), or Infinity for no limit — got ${describe(value)}.`
+	);
 }
 
 /** Refuses an entry no browser's `Origin` header can ever equal, or one that trusts too much. */

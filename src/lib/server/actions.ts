@@ -54,7 +54,9 @@ export interface FormActionsOptions {
 	/**
 	 * Origins (`https://checkout.example.com`) whose pages may post forms here. A form POST
 	 * from any other site, or without an `Origin` header, is refused with a 403, as SvelteKit
-	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin.
+	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin. Checked when the handler
+	 * is made: an array of origins exactly as a browser sends them (no path, no trailing slash, no
+	 * wildcard, lower case); anything else throws an error saying what to write.
 	 */
 	trustedOrigins?: readonly string[];
 	/**

@@ -49,17 +49,17 @@ export async function readEvent<Params>(
  * `limit` is refused before reading; a body that grows past the limit, or past its own
  * `Content-Length` (streamed, or lying), stops being read.
  */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | TooLarge | Broken> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | TooLarge | Broken> {
 	const length = Number(request.headers.get('content-length') ?? NaN);
 	const hasLength = Number.isFinite(length);
 	if (hasLength && length > limit) {
 		request.body?.cancel().catch(() => {});
 		return new TooLarge(`Content-length of ${length} exceeds limit of ${limit} bytes.`);
 	}
-	const chunks: Uint8Array[] = [];
+	const chunks: Uint8Array<ArrayBuffer>[] = [];
 	let size = 0;
 	/** Adds a chunk; says whether the body is now too long. */
-	const tooLong = (chunk: Uint8Array) => {
+	const tooLong = (chunk: Uint8Array<ArrayBuffer>) => {
 		chunks.push(chunk);
 		size += chunk.byteLength;
 		return size > limit || (hasLength && size > length);
@@ -70,7 +70,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | T
 		if (request.body === undefined && tooLong(new Uint8Array(await request.arrayBuffer()))) return refused();
 		const reader = request.body?.getReader();
 		for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-			if (!tooLong(read.value)) continue;
+			// A request body's chunks are never over shared memory.
+			if (!tooLong(read.value as Uint8Array<ArrayBuffer>)) continue;
 			reader!.cancel().catch(() => {});
 			return refused();
 		}
@@ -92,7 +93,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | T
  * The submitted fields, or why the body is not a form. `enhance` sends a URL-encoded body under
  * `text/plain`, which `formData()` refuses.
  */
-async function parseForm(bytes: Uint8Array, contentType: string, type: string): Promise<FormData | Broken> {
+async function parseForm(bytes: Uint8Array<ArrayBuffer>, contentType: string, type: string): Promise<FormData | Broken> {
 	try {
 		// A `Request`, not a `Response`: where `Request.prototype.formData` is adapted (the test
 		// kit's setup gives jsdom's own `FormData` and `File`), the action sees the same.

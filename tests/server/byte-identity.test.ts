@@ -85,6 +85,10 @@ const cases: Array<[string, string, Body, string?]> = [
 	['no action name on a page of named actions: 404', '/login', {}],
 	['?/default: 500', '/login?/default', {}],
 	['a JSON body: 415', '/login?/login', '{"email":"a"}'],
+	// From the page's own origin (or with the check off, as here): a 415 in both. From another
+	// origin, ours answers these 403 as SvelteKit 3.4 does, where SvelteKit 2 answers 415: an
+	// intended difference, tested in cross-site.test.ts.
+	['a text/ping body (hyperlink auditing): 415', '/login?/login', 'ping', 'text/ping'],
 	['a text/plain body, which request.formData() refuses: 500', '/login?/login', { email: 'a' }, 'text/plain'],
 	// SvelteKit leaves the body to the action: one that does not parse fails only an action that reads it.
 	['a multipart body that does not parse, to an action that never reads it: 204', '/wire?/empty', 'garbage', 'multipart/form-data; boundary=x'],
@@ -147,6 +151,19 @@ test('without x-sveltekit-action, accept alone decides: the JSON result, as for 
 	expect(real.type).toBe('application/json');
 	expect(await seen((await getResponse(handlers, bare('http://kit.test')))!)).toEqual(real);
 	expect(await seen(await serve(bare('http://kit.test')))).toEqual(real);
+});
+
+test('a body without a content type is a 415, as in SvelteKit 2 (from another origin a 403: cross-site.test.ts)', async () => {
+	vi.spyOn(console, 'error').mockImplementation(() => {});
+	const untyped = (base: string) => {
+		const posted = request(base, '/login?/login', {});
+		return new Request(posted.url, { method: 'POST', headers: { accept: 'application/json' }, body: new Uint8Array([97]) });
+	};
+	const real = await seen(await fetch(untyped(kit.origin)));
+	expect(real.status).toBe(415);
+	expect(await seen((await getResponse(handlers, untyped('http://kit.test')))!)).toEqual(real);
+	expect(await seen(await serve(untyped('http://kit.test')))).toEqual(real);
+	vi.restoreAllMocks();
 });
 
 test('the comparison is not vacuous: the bodies are action results', async () => {

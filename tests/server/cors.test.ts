@@ -215,18 +215,7 @@ describe("'*'", () => {
 	});
 });
 
-describe('a mistaken origin is refused when the handler is made', () => {
-	test.each([
-		['https://app.test/', 'Write "https://app.test" instead.'],
-		['https://app.test/widget', 'Write "https://app.test" instead.'],
-		['HTTPS://App.test', 'Write "https://app.test" instead.'],
-		['app.test', 'Write an http(s) origin instead.'],
-		['null', 'Write an http(s) origin instead.']
-	])('%s', (origin, hint) => {
-		expect(() => api({ cors: [origin] })).toThrow(`formActions: \`cors\` lists ${JSON.stringify(origin)}, which is not an origin`);
-		expect(() => api({ cors: [origin] })).toThrow(hint);
-	});
-});
+// Mistaken origins, refused when the handler is made: tests/server/options.test.ts.
 
 test('without the option, no answer gains a header', async () => {
 	vi.spyOn(console, 'error').mockImplementation(() => {});

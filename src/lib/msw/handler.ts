@@ -79,7 +79,8 @@ export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 		])
 	);
 	const { kit = pluginKit, handleError } = options;
-	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], kit, handleError });
+	// As SvelteKit's dev server: no cross-site check, no body size limit.
+	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], bodySizeLimit: Infinity, kit, handleError });
 	const handler = http.post(path, ({ request, params }) => respond(request, params));
 	return Object.assign(handler, { requests }) as ActionHandler<Actions>;
 }

@@ -1,5 +1,7 @@
 import type { ActionResult } from '../types.js';
+import { readEvent, TooLarge } from './body.js';
 import { corsPolicy, type CorsOptions } from './cors.js';
+import { bodySizeLimit, originList } from './options.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
 import { checkKit, kitHint, outcomeOf, type KitOutcomes } from './kit.js';
 import { actionResponse } from './response.js';
@@ -10,7 +12,10 @@ export { prefersJSON };
 
 /** What an action receives. */
 export interface ActionEvent<Params = Record<string, string>> {
-	/** The request, body unread: the action may read it itself, as a SvelteKit action does. */
+	/**
+	 * The request, body unread: the action may read it itself, as a SvelteKit action does (it is
+	 * a copy carrying the bytes already read for `formData`: the body is read only once).
+	 */
 	request: Request;
 	/** The submitted fields, already parsed. */
 	formData: FormData;
@@ -55,7 +60,9 @@ export interface FormActionsOptions {
 	/**
 	 * Origins (`https://checkout.example.com`) whose pages may post forms here. A form POST
 	 * from any other site, or without an `Origin` header, is refused with a 403, as SvelteKit
-	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin.
+	 * refuses it (its `csrf.trustedOrigins`). `['*']` trusts every origin. Checked when the handler
+	 * is made: an array of origins exactly as a browser sends them (no path, no trailing slash, no
+	 * wildcard, lower case); anything else throws an error saying what to write.
 	 */
 	trustedOrigins?: readonly string[];
 	/**
@@ -91,6 +98,12 @@ export interface FormActionsOptions {
 	 * and the problem logged.
 	 */
 	handleError?: HandleError;
+	 * The largest body accepted, in bytes: 524,288 (512K, adapter-node's `BODY_SIZE_LIMIT`)
+	 * unless set; `Infinity` for no limit. A larger body is answered 413 and no action runs: one
+	 * whose `Content-Length` says so before it is read, one streamed past the limit as soon as it
+	 * passes it. Raise it for uploads: `bodySizeLimit: 16 * 1024 * 1024` for 12 MB of files.
+	 */
+	bodySizeLimit?: number;
 }
 
 /** Answers a request: `params` becomes the actions' `event.params`. */
@@ -120,9 +133,12 @@ export function formActions<Params = Record<string, string>>(
 			'When using named actions, the default action cannot be used. See the docs for more info: https://svelte.dev/docs/kit/form-actions#named-actions'
 		);
 	}
-	const { render, trustedOrigins = [], handleError } = options;
+	const { render, handleError } = options;
 	const kit = checkKit(options.kit, 'formActions');
-	const cors = options.cors && corsPolicy(options.cors);
+	// Checked now: a mistake here must fail at start-up, not open a hole at request time.
+	const trustedOrigins = options.trustedOrigins === undefined ? [] : originList('trustedOrigins', options.trustedOrigins);
+	const limit = bodySizeLimit(options.bodySizeLimit);
+	const cors = options.cors !== undefined ? corsPolicy(options.cors) : undefined;
 	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
 	const settings = { kit, handleError };
 
@@ -133,7 +149,8 @@ export function formActions<Params = Record<string, string>>(
 			// What SvelteKit answers for a method an endpoint does not export.
 			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
 		}
-		const result = await run(actions, { request, url, params }, settings);
+		const result = await run(actions, { request, url, params }, settings, limit);
+		if (result instanceof TooLarge) return result.response(prefersJSON(request));
 		if (!render || prefersJSON(request)) return json(result, request, url, settings);
 		return page(render, result, request, url, settings);
 	}
@@ -188,8 +205,9 @@ function lastResort(thrown: unknown, request: Request): Response {
 async function run<Params>(
 	actions: Record<string, Action<Params>>,
 	event: Omit<ActionEvent<Params>, 'formData'>,
-	settings: Settings
-): Promise<ActionResult> {
+	settings: Settings,
+	limit: number
+): Promise<ActionResult | TooLarge> {
 	try {
 		const name = actionName(event.url);
 		if (!Object.hasOwn(actions, name)) throw new KitError(404, 'Not Found', `No action with name '${name}' found`);
@@ -198,7 +216,9 @@ async function run<Params>(
 		if (!FORM_TYPES.includes(type)) {
 			throw new KitError(415, 'Unsupported Media Type', `Form actions expect form-encoded data — received ${request.headers.get('content-type')}`);
 		}
-		return toResult(await actions[name](withForm(event, await readForm(request.clone(), type))), settings.kit);
+		const withBody = await readEvent(event, type, limit);
+		if (withBody instanceof TooLarge) return withBody;
+		return toResult(await actions[name](withBody), settings.kit);
 	} catch (thrown) {
 		return fromThrown(thrown, event.request, settings);
 	}
@@ -213,36 +233,6 @@ function actionName(url: URL): string {
 		return name;
 	}
 	return 'default';
-}
-
-/**
- * The submitted fields, or why the body is not a form. `enhance` sends a URL-encoded body under
- * `text/plain`, which `Request.formData()` refuses.
- */
-async function readForm(request: Request, type: string): Promise<FormData | { error: unknown }> {
-	try {
-		if (type !== 'text/plain') return await request.formData();
-		const form = new FormData();
-		for (const [key, value] of new URLSearchParams(await request.text())) form.append(key, value);
-		return form;
-	} catch (error) {
-		return { error };
-	}
-}
-
-/**
- * The action's event. SvelteKit leaves the body to the action, so a body that does not parse
- * (a broken multipart body) fails only an action that reads it: reading `formData` then throws,
- * as `request.formData()` does in SvelteKit; an action that never reads it still runs. Not
- * enumerable, so that a wrapper that spreads the event (`{ ...event, cookies }`) does not read it.
- */
-function withForm<Params>(event: Omit<ActionEvent<Params>, 'formData'>, form: FormData | { error: unknown }): ActionEvent<Params> {
-	if (form instanceof FormData) return { ...event, formData: form };
-	return Object.defineProperty({ ...event }, 'formData', {
-		get() {
-			throw form.error;
-		}
-	}) as ActionEvent<Params>;
 }
 
 /** What the action returned, as a result. May throw (a returned Proxy): then it is an unexpected error. */

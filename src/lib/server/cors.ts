@@ -13,6 +13,8 @@ export interface CorsOptions {
 	credentials?: boolean;
 }
 
+import { originList } from './options.js';
+
 /** What `formActions` needs of its `cors` option. */
 export interface CorsPolicy {
 	/** The listed origins, which the cross-site check trusts too. */
@@ -30,8 +32,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
 /** Checks the `cors` option (a bare list means `{ origins }`) and makes its policy. */
 export function corsPolicy(option: readonly string[] | CorsOptions): CorsPolicy {
-	const { origins, credentials = false } = isList(option) ? { origins: option } : option;
-	for (const origin of origins) checkOrigin(origin);
+	const { origins, credentials } = corsOptions(option);
 	const anyOrigin = origins.includes('*');
 	if (anyOrigin && credentials) {
 		throw new Error(
@@ -92,21 +93,13 @@ function allowedHeaders(request: Request): string {
 	return [...new Set([ACTION_HEADER, ...asked.filter((name) => TOKEN.test(name))])].join(', ');
 }
 
-function isList(option: readonly string[] | CorsOptions): option is readonly string[] {
-	return Array.isArray(option);
-}
-
-/** An origin never matches a browser's `Origin` when it has a path or a trailing slash: say so now. */
-function checkOrigin(origin: string): void {
-	if (origin === '*') return;
-	let serialized = 'null';
-	try {
-		serialized = new URL(origin).origin;
-	} catch {}
-	if (serialized === origin && serialized !== 'null') return;
-	const hint = serialized === 'null' ? 'an http(s) origin' : JSON.stringify(serialized);
-	throw new Error(
-		`formActions: \`cors\` lists ${JSON.stringify(origin)}, which is not an origin: the browser's \`Origin\` ` +
-			`header is scheme, host and port, without a path or trailing slash. Write ${hint} instead.`
-	);
+/** The option as `{ origins, credentials }`, or an error saying what to write instead. */
+function corsOptions(option: unknown): Required<CorsOptions> {
+	// Anything but a `{ origins }` object must be the bare list: `originList` says what else it got.
+	if (typeof option !== 'object' || option === null || Array.isArray(option)) return { origins: originList('cors', option), credentials: false };
+	const { origins, credentials = false } = option as CorsOptions;
+	if (typeof credentials !== 'boolean') {
+		throw new Error(`formActions: \`cors.credentials\` must be true or false — got ${typeof credentials} ${String(credentials)}.`);
+	}
+	return { origins: originList('cors.origins', origins), credentials };
 }

@@ -9,16 +9,26 @@ export function mediaType(request: Request): string {
 }
 
 /**
- * SvelteKit's cross-site request forgery check: a form-encoded POST (PUT, PATCH, DELETE) whose
- * `Origin` is not this server's own nor a trusted one, or that has no `Origin` at all, comes
- * from another site's page. Forms are exempt from CORS, so nothing else stops it.
+ * SvelteKit 3.4's cross-site request forgery check: a POST (PUT, PATCH, DELETE) that another
+ * site's page could send without a CORS preflight, whose `Origin` is not this server's own nor a
+ * trusted one, or that has no `Origin` at all, comes from another site. Nothing else stops it.
  */
 export function crossSite(request: Request, url: URL, trustedOrigins: readonly string[]): boolean {
 	if (trustedOrigins.includes('*')) return false;
 	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
-	if (!FORM_TYPES.includes(mediaType(request))) return false;
+	if (!skipsPreflight(request)) return false;
 	const origin = request.headers.get('origin');
 	return origin !== url.origin && (!origin || !trustedOrigins.includes(origin));
+}
+
+/**
+ * Whether a page on any site may send this body without a preflight (SvelteKit 3.4's
+ * `can_skip_preflight`): a form's types, and what SvelteKit 2 did not check, no content type at
+ * all (`fetch(url, { method: 'POST', mode: 'no-cors' })`) and `text/ping` (`<a ping>`).
+ */
+function skipsPreflight(request: Request): boolean {
+	const type = mediaType(request);
+	return !request.headers.get('content-type') || FORM_TYPES.includes(type) || type === 'text/ping';
 }
 
 /** SvelteKit's answer to a cross-site form submission, byte for byte. */

@@ -98,6 +98,7 @@ export interface FormActionsOptions {
 	 * and the problem logged.
 	 */
 	handleError?: HandleError;
+	/**
 	 * The largest body accepted, in bytes: 524,288 (512K, adapter-node's `BODY_SIZE_LIMIT`)
 	 * unless set; `Infinity` for no limit. A larger body is answered 413 and no action runs: one
 	 * whose `Content-Length` says so before it is read, one streamed past the limit as soon as it

@@ -165,6 +165,21 @@ describe('never keeps a secret', () => {
 		expect(everything().includes('private words')).toBe(kept);
 	});
 
+	test('a stored field leaves the draft at once when its autocomplete turns secret, and every field when the form turns autocomplete off', async () => {
+		const { form } = await tracked('<form method="POST"><input name="title"><input name="secret"></form>');
+		type(form.querySelector('[name=title]')!, 'Hello');
+		type(form.querySelector('[name=secret]')!, 'hunter2');
+		await settled();
+		expect(everything()).toContain('hunter2');
+		form.querySelector('[name=secret]')!.setAttribute('autocomplete', 'new-password');
+		await settled();
+		expect(everything()).not.toContain('hunter2');
+		expect(everything()).toContain('Hello');
+		form.setAttribute('autocomplete', 'off');
+		await settled();
+		expect(draftKeys()).toEqual([]);
+	});
+
 	test('the title field of a form with autocomplete="off" is not kept either (no draft at all)', async () => {
 		const { form } = await tracked('<form method="POST" autocomplete="off"><input name="title"></form>');
 		type(form.querySelector('[name=title]')!, 'Hello');

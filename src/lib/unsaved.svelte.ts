@@ -77,13 +77,17 @@ export class Unsaved implements SubmissionObserver {
 		// The reset event comes before the fields are reset.
 		const reset = () => queueMicrotask(() => live && this.#recompute());
 		// A "show password" toggle makes a password field text: it stays a secret (and a field that
-		// becomes a password leaves the draft it was in).
+		// becomes a password leaves the draft it was in). An `autocomplete` that turns secret or off
+		// takes the field (or the whole form) out of the draft at once, not at its next edit.
 		const types = new MutationObserver((records) => {
-			for (const { target, oldValue } of records) {
-				if (isField(target) && (target.type === 'password' || oldValue?.trim().toLowerCase() === 'password')) this.#hide(target);
+			for (const { target, attributeName, oldValue } of records) {
+				if (target === form) this.#recompute();
+				else if (!isField(target)) continue;
+				else if (attributeName === 'autocomplete') (this.#track(target), this.#settle());
+				else if (target.type === 'password' || oldValue?.trim().toLowerCase() === 'password') this.#hide(target);
 			}
 		});
-		types.observe(form, { subtree: true, attributeFilter: ['type'], attributeOldValue: true });
+		types.observe(form, { subtree: true, attributeFilter: ['type', 'autocomplete'], attributeOldValue: true });
 		on.call(form, 'input', edited);
 		on.call(form, 'change', edited);
 		on.call(form, 'reset', reset);

@@ -470,6 +470,15 @@ describe('at scale: counted in storage writes and field reads', () => {
 		expect(setItem).toHaveBeenCalledTimes(1);
 	});
 
+	test('discard() also puts back a field that code changed without an event', async () => {
+		const { form: small, edits } = await tracked(form(2));
+		const [first, second] = small.querySelectorAll('input');
+		type(first, 'typed');
+		second.value = 'set by code';
+		edits.discard();
+		expect([first.value, second.value, edits.dirty]).toEqual(['', '', false]);
+	});
+
 	test('discard() is one storage removal, whatever the number of fields', async () => {
 		const { form: big, edits } = await tracked(form(50));
 		for (const input of big.querySelectorAll<HTMLInputElement>('input:not([type])')) type(input, 'typed');

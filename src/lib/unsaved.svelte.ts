@@ -79,7 +79,7 @@ export class Unsaved implements SubmissionObserver {
 		// A "show password" toggle makes a password field text: it stays a secret (and a field that
 		// becomes a password leaves the draft it was in). An `autocomplete` that turns secret or off
 		// takes the field (or the whole form) out of the draft at once, not at its next edit.
-		const types = new MutationObserver((records) => {
+		const attributes = new MutationObserver((records) => {
 			for (const { target, attributeName, oldValue } of records) {
 				if (target === form) this.#recompute();
 				else if (!isField(target)) continue;
@@ -87,7 +87,7 @@ export class Unsaved implements SubmissionObserver {
 				else if (target.type === 'password' || oldValue?.trim().toLowerCase() === 'password') this.#hide(target);
 			}
 		});
-		types.observe(form, { subtree: true, attributeFilter: ['type', 'autocomplete'], attributeOldValue: true });
+		attributes.observe(form, { subtree: true, attributeFilter: ['type', 'autocomplete'], attributeOldValue: true });
 		on.call(form, 'input', edited);
 		on.call(form, 'change', edited);
 		on.call(form, 'reset', reset);
@@ -102,7 +102,7 @@ export class Unsaved implements SubmissionObserver {
 		});
 		return () => {
 			live = false;
-			types.disconnect();
+			attributes.disconnect();
 			off.call(form, 'input', edited);
 			off.call(form, 'change', edited);
 			off.call(form, 'reset', reset);
@@ -132,9 +132,10 @@ export class Unsaved implements SubmissionObserver {
 		if (form) {
 			this.#quiet = true;
 			try {
-				for (const field of this.#changed.keys()) {
+				// Every field, not only those edited with events: code may have set some without one.
+				for (const field of fieldsOf(form)) {
 					const state = this.#baseline.get(field);
-					if (state !== undefined) write(field, JSON.parse(state));
+					if (state !== undefined && state !== JSON.stringify(read(field))) write(field, JSON.parse(state));
 				}
 			} finally {
 				this.#quiet = false;

@@ -13,7 +13,7 @@ const range = (/** @type {[number, number]} */ [low, high]) => `${low.toFixed(1)
  * @param {any} results what `run.js` measured
  * @returns {Row[]}
  */
-export function rows({ size, jsdom, click, memory }) {
+export function rows({ size, jsdom, click, memory, unsaved }) {
 	const nativeRatio = click.native.driver / click.ours.driver;
 	return [
 		{
@@ -88,6 +88,28 @@ export function rows({ size, jsdom, click, memory }) {
 			target: '0',
 			met: memory.listenersLeft === 0 && memory.domListenersLeft === 0
 		},
+		...(unsaved
+			? [20, 200].map((n) => ({
+					measure: `Chromium, \`unsaved()\`: an \`input\` event on a form of ${n} text inputs + a select + a checkbox group, dispatch → draft written (median of ${unsaved.samples.keystroke})`,
+					ours: ms(unsaved[`keystroke${n}`]),
+					comparison: '—',
+					ratio: '—',
+					target: n === 200 ? '≤ 1 ms' : 'none (reported)',
+					met: n === 200 ? unsaved.keystroke200 <= 1 : null
+				}))
+			: []),
+		...(unsaved
+			? [
+					{
+						measure: `Chromium, \`unsaved()\`: restoring a 200-field draft, attach → fields filled → draft written once (median of ${unsaved.samples.restore})`,
+						ours: ms(unsaved.restore200),
+						comparison: '—',
+						ratio: '—',
+						target: 'none (reported)',
+						met: null
+					}
+				]
+			: []),
 		{
 			measure: '`deserialize`, 100 KB body (medians; ratio: paired)',
 			ours: ms(jsdom.deserialize.ours),
@@ -116,7 +138,7 @@ export function table(rows) {
  * @param {any} results
  */
 export function markdown(results) {
-	const { size, jsdom, click, memory, environment } = results;
+	const { size, jsdom, click, memory, unsaved, environment } = results;
 	const superformsExternal = size.superforms.external.map((/** @type {string} */ name) => `\`${name}\``).join(', ');
 	return `${table(rows(results))}
 
@@ -126,7 +148,8 @@ Measured ${environment.date} on ${environment.cpus}× ${environment.cpu}, Node $
 - **Submission**: Node + jsdom + MSW (\`msw/node\`), the library and Svelte built for the browser. Ours is \`enhance(form)\` with the default \`update()\` (reset, \`invalidateAll\`, \`applyAction\`: \`page.form\` null → tick → data, focus reset). The floor is a submit listener doing the same request with \`fetch\`, \`JSON.parse\`, \`devalue.parse\` and one assignment to a \`$state.raw\` field. Both end when an \`$effect\` sees the new value; same MSW handler; ${jsdom.submit.samples} submissions each, strictly alternating, after ${jsdom.submit.plan.warmup} warm-up each. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.submit.ratioOfMedians)}; in process CPU time, which other processes do not inflate: ${times(jsdom.submit.cpu.ratio)}).
 - **Click → visible**: \`vite build\` + \`node build\` on 127.0.0.1; twin pages \`/bench/ours\` and \`/bench/kit\` post to the same echo action and render the result in an \`<output>\`, under the demo's layout (which hands SvelteKit's \`goto\`/\`invalidateAll\` to \`configure\`). In-page clock: \`pointerdown\` → the MutationObserver that sees the echoed text (quartiles: ours ${range(click.ours.pageQuartiles)}, SvelteKit ${range(click.kit.pageQuartiles)}; ratio of the medians: ${times(click.ours.page / click.kit.page)}). Most of it is the round trip to the server, which varies with the machine's load and hides small differences between the clients; the client-side row takes out the time inside \`fetch\` (measured by a wrapper installed before the page's scripts), leaving the library's own work: reading the form, \`invalidateAll\`, applying the result, rendering. Driver clock (the one shared with JavaScript off): mouse click sent → the page reports the text (ours) or the result page fires \`load\` (native POST of /bench/ours with JavaScript disabled). ${click.ours.samples} runs each of ours and SvelteKit's, ${click.native.samples} native, interleaved, after warm-up runs.
 - **Memory**: Chromium, a page mounting a Svelte component with \`use:enhance\` (\`mount\` + \`flushSync\`), submitting it, waiting for \`page.form\`, then \`unmount\`, ${memory.forms.toLocaleString('en-US')} times (${memory.seconds.toFixed(0)} s) after ${memory.warmup} warm-up forms. Each submission is answered in the page through \`configure({ fetch })\` with a real action result, so the figure is the library's and Svelte's, not Chromium's network stack's. Heap: CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, before and after. Listeners: a wrapper on \`addEventListener\`/\`removeEventListener\` counting registrations not removed (${memory.before.listeners} before, ${memory.after.listeners} after), checked against CDP \`Memory.getDOMCounters\` (${memory.before.jsEventListeners} → ${memory.after.jsEventListeners}); forms still alive: \`Runtime.queryObjects(HTMLFormElement.prototype)\` after GC, after less before.
-- **deserialize**: a ${bytes(jsdom.deserialize.bytes)} action result (rows with \`Date\`, \`Set\`, numbers, strings), same devalue copy for both; ${jsdom.deserialize.samples} calls each, strictly alternating. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.deserialize.ratioOfMedians)}).
+${unsaved ? `- **\`unsaved()\`**: \`bench/unsaved/entry.js\`, bundled as above, in a cross-origin isolated Chromium page (so \`performance.now()\` has microsecond steps). A form of 20 or 200 \`<input>\`s, a \`<select>\` and four checkboxes named alike, followed by \`unsaved()\` with drafts on. Each of ${unsaved.samples.keystroke} edits (after 50 warm-up) changes one field as a user does (a character appended, the next option, a box toggled; every field in turn) and dispatches \`input\`; the time runs until the draft's \`sessionStorage.setItem\` has returned (the listener queues it in a microtask: no debounce, so a crash loses nothing typed), checked to be exactly one write per event. Restore: a 200-field draft in storage, then \`track(form)\` → first render → every field put back → the one write, ${unsaved.samples.restore} times.
+` : ''}- **deserialize**: a ${bytes(jsdom.deserialize.bytes)} action result (rows with \`Date\`, \`Set\`, numbers, strings), same devalue copy for both; ${jsdom.deserialize.samples} calls each, strictly alternating. Ratio: median of the per-pair ratios (ratio of the medians: ${times(jsdom.deserialize.ratioOfMedians)}).
 `;
 }
 

@@ -11,6 +11,7 @@ import { clickToVisible, launchBrowser, memory, startApp } from './browser.js';
 import { bundle, root } from './build.js';
 import { markdown } from './report.js';
 import { measureSizes } from './size.js';
+import { unsavedTimes } from './unsaved.js';
 
 const started = performance.now();
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
@@ -64,6 +65,10 @@ const mem = await step('4. Memory in Chromium', async () => {
 	await bundle({ input: here('./memory/entry.js'), outDir: `${tmp}memory` });
 	return memory(browser, `${tmp}memory/entry.js`);
 });
+const drafts = await step('6. unsaved() in Chromium', async () => {
+	await bundle({ input: here('./unsaved/entry.js'), outDir: `${tmp}unsaved` });
+	return unsavedTimes(browser, `${tmp}unsaved/entry.js`);
+});
 const chromiumVersion = browser.version();
 await browser.close();
 
@@ -81,7 +86,8 @@ const results = {
 	size: { ...size, superformsVersion },
 	jsdom,
 	click,
-	memory: mem
+	memory: mem,
+	unsaved: drafts
 };
 
 const md = markdown(results);

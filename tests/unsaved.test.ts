@@ -33,7 +33,7 @@ function stored(): Record<string, [string, number, unknown][]> {
 	const drafts: Record<string, [string, number, unknown][]> = {};
 	for (let i = 0; i < sessionStorage.length; i++) {
 		const key = sessionStorage.key(i)!;
-		drafts[key] = JSON.parse(sessionStorage.getItem(key)!);
+		drafts[key] = JSON.parse(sessionStorage.getItem(key)!).fields;
 	}
 	return drafts;
 }
@@ -61,7 +61,7 @@ function pick(element: HTMLInputElement | HTMLSelectElement, change: () => void)
 	element.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-const KEY = 'svelte-form-actions:draft:' + JSON.stringify(['', '/post', '/post?/save']);
+const KEY = 'svelte-form-actions:draft:' + JSON.stringify(['action:/post?/save', '/post']);
 
 /** Every kind of field: an edit, and the way back to what it held. */
 const edits: Array<[string, (user: UserEvent) => Promise<unknown>, (user: UserEvent) => Promise<unknown>]> = [
@@ -167,7 +167,7 @@ describe('drafts in sessionStorage', () => {
 	});
 
 	test('a tampered draft puts nothing into fields that are never kept', async () => {
-		sessionStorage.setItem(KEY, JSON.stringify([['password', 0, 'p'], ['code', 0, '1'], ['card', 0, '4111'], ['token', 0, 'forged'], ['body', 0, 'ok']]));
+		sessionStorage.setItem(KEY, JSON.stringify({ v: 1, fields: [['password', 0, 'p'], ['code', 0, '1'], ['card', 0, '4111'], ['token', 0, 'forged'], ['body', 0, 'ok']] }));
 		await draft();
 		expect(['Password', 'Code', 'Card'].map((label) => field(label).value)).toEqual(['', '', '']);
 		expect((document.querySelector('input[name=token]') as HTMLInputElement).value).toBe('t1');

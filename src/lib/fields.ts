@@ -7,19 +7,27 @@ export type FieldState = string | boolean | string[];
 /** Input types that hold nothing a user edits. */
 const NOT_EDITED = ['hidden', 'submit', 'reset', 'button', 'image'];
 
+/** From the prototype: an `<input name="elements">` would shadow `form.elements` (DOM clobbering). */
+function elements(form: HTMLFormElement): HTMLFormControlsCollection {
+	return Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form);
+}
+
+/** Whether `element` is a named field a user edits. */
+export function isField(element: unknown): element is Field {
+	if (element instanceof HTMLInputElement) return !!element.name && !NOT_EDITED.includes(element.type);
+	return (element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) && !!element.name;
+}
+
 /** The form's named fields a user edits, in document order. */
 export function fieldsOf(form: HTMLFormElement): Field[] {
-	const fields: Field[] = [];
-	// From the prototype: an `<input name="elements">` would shadow `form.elements` (DOM clobbering).
-	const elements = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form);
-	for (const element of elements as HTMLFormControlsCollection) {
-		const field = element as Field;
-		if (!field.name) continue;
-		if (element instanceof HTMLInputElement ? !NOT_EDITED.includes(element.type) : element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) {
-			fields.push(field);
-		}
-	}
-	return fields;
+	return [...elements(form)].filter(isField);
+}
+
+/** The form's fields named `name`, in document order (one lookup, not a pass over the form). */
+export function namedFields(form: HTMLFormElement, name: string): Field[] {
+	const named = HTMLFormControlsCollection.prototype.namedItem.call(elements(form), name);
+	// `namedItem` matches ids too.
+	return (named instanceof RadioNodeList ? [...named] : [named]).filter((field): field is Field => isField(field) && field.name === name);
 }
 
 /** What `field` holds now. Files are named with size and date: enough to tell a new pick. */
@@ -53,12 +61,32 @@ export function write(field: Field, state: FieldState): void {
 }
 
 /**
- * Whether `field` may be written to `sessionStorage`: never passwords, files, one-time codes or
- * payment card fields (`autocomplete="cc-…"`, with or without a section or billing/shipping
- * token), nor a name the app excludes.
+ * Autofill field names whose values are secrets or payment data (HTML's autocomplete tokens;
+ * `cc-` covers every payment card token: cc-name, cc-number, cc-exp, cc-csc, cc-type…).
+ */
+const SECRET = /^(?:current-password|new-password|one-time-code|cc-.*)$/;
+
+/** An element's `autocomplete` attribute as its tokens (lower case, split on ASCII whitespace). */
+function autocomplete(element: Element): string[] {
+	return (Element.prototype.getAttribute.call(element, 'autocomplete') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
+}
+
+/**
+ * Whether `field` may be written to `sessionStorage`: never passwords, files, secret or payment
+ * autofill tokens (with or without a section or billing/shipping token in front), nor a field
+ * whose autofill is off as the browser decides on history traversal (its own `autocomplete`
+ * attribute, or its form's when it has none), nor a name the app excludes.
  */
 export function mayKeep(field: Field, exclude: readonly string[]): boolean {
 	if (field.type === 'password' || field.type === 'file' || exclude.includes(field.name)) return false;
-	const tokens = (field.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
-	return !tokens.some((token) => token === 'one-time-code' || token.startsWith('cc-'));
+	const own = autocomplete(field);
+	if (own.some((token) => SECRET.test(token))) return false;
+	if (own.length) return own.join(' ') !== 'off';
+	const form = field.form;
+	return !form || autocomplete(form).join(' ') !== 'off';
+}
+
+/** Whether a draft may be put into `field`: not when the user could not have typed it there. */
+export function mayRestore(field: Field): boolean {
+	return !Element.prototype.hasAttribute.call(field, 'readonly') && !Element.prototype.matches.call(field, ':disabled');
 }

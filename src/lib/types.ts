@@ -149,11 +149,19 @@ export interface EnhanceOptions<
 
 /** Options of `unsaved()`. */
 export interface UnsavedOptions {
-	/** Tells apart the drafts of forms with the same page path and action (e.g. a record's id). */
-	key?: string;
+	/**
+	 * Which draft is this form's on its page (page = path and query): default the form's `id`, else
+	 * its action. Give one to forms that share both, e.g. `key: row.id` for a form per row; two forms
+	 * tracked at once with the same key are a development error, and the second keeps no draft.
+	 */
+	key?: string | number;
 	/** Keep the typed values in `sessionStorage` and restore them into the form. Default `true`. */
 	drafts?: boolean;
-	/** Names of fields never kept in a draft (passwords, files, one-time codes and `cc-*` never are). */
+	/**
+	 * Names of fields never kept in a draft, besides those never kept anyway: passwords (also once
+	 * shown as text), files, `autocomplete` secrets (`current-password`, `new-password`,
+	 * `one-time-code`, `cc-*`) and fields whose autocomplete is `off`.
+	 */
 	exclude?: readonly string[];
 	/** Ask before leaving the page while the form is dirty. Default `true`. */
 	guard?: boolean;

@@ -4,7 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { svelteKitTesting } from './src/lib/vite/index.js';
+import { svelteKitTesting } from './src/lib/testing/vite.js';
 import { chromiumArgs, executablePath } from './tests/e2e/chromium.js';
 
 export default defineConfig({
@@ -17,7 +17,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/**/*.test.ts'],
-					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/kit/**', 'tests/ssr/**', 'tests/build/**'],
+					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/testing/pages/**', 'tests/ssr/**', 'tests/build/**'],
 					environment: 'jsdom',
 					// The test kit's setup file (jsdom gaps, resetAll after each test), as users list it.
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts'],
@@ -31,10 +31,10 @@ export default defineConfig({
 				// SvelteKit pages without SvelteKit's runtime, in jsdom: set up as the docs tell users
 				// (docs/testing.md), `sveltekit()` present, the package imported by its name.
 				extends: true,
-				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
+				plugins: [svelteKitTesting({ routes: 'tests/testing/pages/routes' })],
 				test: {
 					name: 'kit',
-					include: ['tests/kit/**/*.test.ts'],
+					include: ['tests/testing/pages/**/*.test.ts'],
 					environment: 'jsdom',
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
 				}
@@ -44,11 +44,11 @@ export default defineConfig({
 				// SvelteKit config (`sveltekit()` present), as `sv add vitest` sets a project up. MSW
 				// answers through its service worker: `server` is `msw/browser`'s worker here.
 				extends: true,
-				plugins: [svelteKitTesting({ routes: 'tests/kit/routes' })],
+				plugins: [svelteKitTesting({ routes: 'tests/testing/pages/routes' })],
 				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
 				test: {
 					name: 'kit-browser',
-					include: ['tests/kit/**/*.test.ts'],
+					include: ['tests/testing/pages/**/*.test.ts'],
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw-browser.ts'],
 					browser: {
 						enabled: true,

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { configure, page } from '../src/lib/index.js';
-import { resetAll } from '../src/lib/reset.js';
+import { resetAll } from '../src/lib/testing/reset.js';
 import LoginForm from './fixtures/LoginForm.svelte';
-import { actionHandler, actionResponse, error, fail } from '../src/lib/msw/index.js';
+import { actionHandler, actionResponse, error, fail } from '../src/lib/testing/msw/index.js';
 import { server } from './setup/msw.js';
 
 beforeEach(() => {

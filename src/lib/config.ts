@@ -1,9 +1,9 @@
 import { BROWSER, DEV } from 'esm-env';
 import type { Config } from './types.js';
-import { navigate } from './navigate.js';
+import { navigate } from './result/navigate.js';
 import { clearPage } from './page.svelte.js';
-import { runRefreshers } from './refresh.js';
-import { setTransport } from './transport.js';
+import { runRefreshers } from './refresh/refresh.js';
+import { setTransport } from './wire/transport.js';
 
 /** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
 export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;

@@ -1,18 +1,18 @@
-export { enhance } from './enhance.js';
-export { enhancement } from './enhancement.js';
-export { submission, Submission } from './submission.svelte.js';
-export { focusInvalid } from './focus-invalid.js';
-export { announce } from './announce.js';
-export { uploadProgress, UploadProgress } from './upload-progress.svelte.js';
-export { unsaved, Unsaved } from './unsaved.svelte.js';
-export { applyAction } from './apply-action.js';
-export { deserialize } from './deserialize.js';
+export { enhance } from './form/enhance.js';
+export { enhancement } from './form/enhancement.js';
+export { submission, Submission } from './plugs/submission.svelte.js';
+export { focusInvalid } from './plugs/focus-invalid.js';
+export { announce } from './plugs/announce.js';
+export { uploadProgress, UploadProgress } from './plugs/upload-progress/upload-progress.svelte.js';
+export { unsaved, Unsaved } from './plugs/unsaved/unsaved.svelte.js';
+export { applyAction } from './result/apply-action.js';
+export { deserialize } from './wire/deserialize.js';
 export { page, clearPage, formResult } from './page.svelte.js';
 export { configure } from './config.js';
-export { goto, invalidateAll } from './navigation.js';
-export { onInvalidate } from './refresh.js';
-export { resource, Resource } from './resource.svelte.js';
-export { default as ErrorBoundary } from './ErrorBoundary.svelte';
+export { goto, invalidateAll } from './result/navigation.js';
+export { onInvalidate } from './refresh/refresh.js';
+export { resource, Resource } from './refresh/resource.svelte.js';
+export { default as ErrorBoundary } from './boundary/ErrorBoundary.svelte';
 export type {
 	ActionResult,
 	SubmitFunction,

@@ -1,4 +1,4 @@
-import { clearErrors } from './boundary.svelte.js';
+import { clearErrors } from './boundary/boundary.svelte.js';
 
 /** Page state written by `applyAction`. Raw state: results are replaced whole, never mutated. */
 class PageState {

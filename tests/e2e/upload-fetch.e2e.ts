@@ -25,7 +25,7 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-	const source = readFileSync(new URL('../../src/lib/xhr-fetch.ts', import.meta.url), 'utf8');
+	const source = readFileSync(new URL('../../src/lib/plugs/upload-progress/xhr-fetch.ts', import.meta.url), 'utf8');
 	const { code: script } = await transformWithOxc(source, 'xhr-fetch.ts');
 	server = createServer(async (request, response) => {
 		const chunks: Buffer[] = [];

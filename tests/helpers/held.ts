@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import type { ActionResult } from '../../src/lib/index.js';
 import { deferred } from './dom.js';
-import { actionResponse } from '../../src/lib/msw/index.js';
+import { actionResponse } from '../../src/lib/testing/msw/index.js';
 
 export interface HeldRequest {
 	/** The request's URL-encoded body. */

@@ -1,8 +1,8 @@
 import * as kit from '@sveltejs/kit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
-import { actionHandler, error, fail, redirect, type ActionEvent } from '../../src/lib/msw/index.js';
-import { resetAll } from '../../src/lib/reset.js';
+import { actionHandler, error, fail, redirect, type ActionEvent } from '../../src/lib/testing/msw/index.js';
+import { resetAll } from '../../src/lib/testing/reset.js';
 import { server } from '../setup/msw.js';
 import { post, seen } from './post.js';
 

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { deserialize, type ActionResult } from '../../src/lib/index.js';
-import { actionResponse } from '../../src/lib/msw/index.js';
+import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
 import { post, seen } from './post.js';
 

@@ -1,7 +1,7 @@
 // Type tests for the public generics of the MSW kit, checked by svelte-check (`npm run check`).
 import type { HttpHandler } from 'msw';
 import { expectTypeOf } from 'vitest';
-import { actionHandler, error, fail, redirect, type ActionFailure, type RecordedRequest } from '../../src/lib/msw/index.js';
+import { actionHandler, error, fail, redirect, type ActionFailure, type RecordedRequest } from '../../src/lib/testing/msw/index.js';
 
 const handler = actionHandler('/shop/:id', { add: () => ({}), remove: () => fail(400) });
 

@@ -1,7 +1,7 @@
 export { formActions } from './actions.js';
 export { actionResponse } from './response.js';
 export { fail, redirect, error } from './outcome.js';
-export { setTransport } from '../transport.js';
+export { setTransport } from '../wire/transport.js';
 export type { CorsOptions } from './cors.js';
 export type { KitOutcomes } from './kit.js';
 export type { ErrorBody, HandleError } from './unexpected.js';

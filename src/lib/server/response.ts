@@ -1,5 +1,5 @@
 import * as devalue from 'devalue';
-import { types } from '../transport.js';
+import { types } from '../wire/transport.js';
 import type { ActionResult } from '../types.js';
 
 /**

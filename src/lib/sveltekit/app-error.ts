@@ -1,4 +1,4 @@
-import { errorText } from '../error-text.js';
+import { errorText } from '../wire/error-text.js';
 import type { ActionResult } from '../types.js';
 
 /**

@@ -1,2 +1,2 @@
 export { renderPage, type RenderPageOptions } from './render.js';
-export { resetAll } from '../reset.js';
+export { resetAll } from './reset.js';

@@ -1,12 +1,12 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
-import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from '../kit/lifecycle.js';
-import { leave } from '../navigate.js';
-import type { GotoOptions } from '../kit/navigation.js';
-import { routeState } from '../kit/page.svelte.js';
-import { sveltekit } from '../kit/sveltekit.js';
+import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from './app/lifecycle.js';
+import { leave } from '../result/navigate.js';
+import type { GotoOptions } from './app/navigation.js';
+import { routeState } from './app/page.svelte.js';
+import { sveltekit } from './app/sveltekit.js';
 import { pageState } from '../page.svelte.js';
-import { onInvalidate } from '../refresh.js';
+import { onInvalidate } from '../refresh/refresh.js';
 import { onTeardown } from './mounted.js';
 import { loadRoute, type Level } from './route.js';
 import { routeAddress } from './route-params.js';

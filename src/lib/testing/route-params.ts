@@ -1,4 +1,4 @@
-import { resolve } from '../kit/paths.js';
+import { resolve } from './app/paths.js';
 
 /** `[name]`, `[[name]]` or `[...name]`, with an optional matcher (`[id=integer]`). */
 const parameter = /^(\[)?(\.\.\.)?(\w+)(?:=\w+)?\]?$/;

@@ -7,7 +7,7 @@
  *   `./node-files.js`, `./jsdom-files.js`). A real browser gets nothing else.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { resetAll } from '../reset.js';
+import { resetAll } from './reset.js';
 import { fillJsdomGaps, isJsdom } from './jsdom.js';
 import { withJsdomFiles } from './jsdom-files.js';
 import { withNodeFiles, withNodeFilesXhr } from './node-files.js';

@@ -5,7 +5,7 @@ import type { Actions } from './$types';
 
 /**
  * One action per kind of result, so that tests can compare this server's bytes with the MSW
- * kit's (tests/server/byte-identity.test.ts).
+ * kit's (tests/server/byte-identity.node.test.ts).
  */
 export const actions = {
 	data: async ({ request }) => {

@@ -9,7 +9,7 @@ class HttpError {
 }
 
 /**
- * Actions that misbehave, so that tests/server/byte-identity.test.ts compares what SvelteKit's
+ * Actions that misbehave, so that tests/server/byte-identity.node.test.ts compares what SvelteKit's
  * server answers for them with what ours does.
  */
 export const faults = {

@@ -1,0 +1,6 @@
+export { actionHandler } from './handler.js';
+// One implementation of the wire format: the server entry's.
+export { actionResponse, fail, redirect, error } from '../../server/index.js';
+export type { ActionEvent, MockAction, ActionHandler, ActionHandlerOptions } from './handler.js';
+export type { ActionFailure, Redirect, HttpError } from '../../server/index.js';
+export type { RecordedRequest } from './requests.js';

@@ -1,0 +1,21 @@
+import { resetConfig } from '../config.js';
+import { resetRouteState } from './app/page.svelte.js';
+import { clearRecords } from './msw/requests.js';
+import { clearPage } from '../page.svelte.js';
+import { clearRefreshers } from '../refresh/refresh.js';
+import { teardownAll } from './mounted.js';
+
+/**
+ * Puts all library state back as it was at import: `page`, every `configure` option, the
+ * registered refreshers, the requests recorded by MSW action handlers, and the pages mounted by
+ * `renderPage` (unmounted, the document's URL restored). For tests, between cases:
+ * `afterEach(resetAll)`, or the setup file `svelte-form-actions/testing/setup`.
+ */
+export function resetAll(): void {
+	teardownAll();
+	clearPage();
+	resetRouteState();
+	resetConfig();
+	clearRefreshers();
+	clearRecords();
+}

@@ -1,0 +1,77 @@
+import * as devalue from 'devalue';
+import { config } from '../config.js';
+import { errorText } from './error-text.js';
+import { revivers } from './transport.js';
+import type { ActionResult } from '../types.js';
+
+/**
+ * Parses the body of an action response: JSON, with `data` decoded by devalue (so `Date`,
+ * `BigInt`, `Map`, `Set`, custom `transport` types… survive; inside SvelteKit, once the app
+ * called `configure(sveltekit)`, the types of its `transport` hook). Throws an `Error` that says what
+ * is wrong with malformed input; never returns a half-parsed result.
+ *
+ * ```js
+ * const response = await fetch('/login?/login', { method: 'POST', body: new FormData(form),
+ *   headers: { 'x-sveltekit-action': 'true' } });
+ * const result = deserialize(await response.text());
+ * ```
+ */
+export function deserialize<
+	Success extends Record<string, unknown> | undefined = Record<string, any>,
+	Failure extends Record<string, unknown> | undefined = Record<string, any>
+>(text: string): ActionResult<Success, Failure> {
+	let result;
+	let proto = false;
+	try {
+		// JSON.parse makes `__proto__` an own key, harmless until someone merges the result into
+		// another object (`Object.assign`, a deep merge): refused, as devalue refuses it in `data`.
+		result = JSON.parse(text, (key, value) => ((proto ||= key === '__proto__'), value));
+	} catch (error) {
+		throw new Error(`Not an action result: the body is not JSON (${clip((error as Error).message)})`);
+	}
+	const problem = proto ? 'a "__proto__" key' : shapeProblem(result);
+	if (problem) throw new Error(`Not an action result: ${problem}`);
+
+	if (result.data !== undefined) {
+		try {
+			// Inside SvelteKit (`configure(sveltekit)`), its decoding: the app's `transport` hook.
+			result.data = config.decode ? config.decode(result.data) : devalue.parse(result.data, revivers);
+		} catch (error) {
+			// `errorText`: a custom type's decoder is app code and may throw anything.
+			throw new Error(`Not an action result: "data" is not valid devalue output (${clip(errorText(error))})`);
+		}
+	}
+	return result;
+}
+
+/** Says what is wrong with the shape of a parsed body, or nothing when it is a result. */
+function shapeProblem(result: any): string | undefined {
+	if (typeof result !== 'object' || result === null) return 'expected an object';
+	const { type } = result;
+	if (!['success', 'failure', 'redirect', 'error'].includes(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
+	const { location } = result;
+	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
+	// A bad `location` would throw later, while the result is applied.
+	if (location !== undefined && !isURL(location)) return '"location" is not a URL';
+	// `null` too: an error result that sets `page.error` to null would show nothing at all.
+	if (type === 'error') return result.error == null ? 'an error without "error"' : undefined;
+	if (typeof result.status !== 'number') return `a ${type} without a numeric "status"`;
+	if (result.data !== undefined && typeof result.data !== 'string') return '"data" is not a string';
+}
+
+/**
+ * Whether `location` is a URL against any page: `"http:"` is one on an http page (the page's
+ * own origin) but none on an https page, so it must parse against both.
+ */
+function isURL(location: unknown): boolean {
+	try {
+		return typeof location === 'string' && !!new URL(location, 'http://a') && !!new URL(location, 'https://a');
+	} catch {
+		return false;
+	}
+}
+
+/** What the server sent, quoted in a message: never more than 80 characters of it. */
+function clip(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}

@@ -1,0 +1,79 @@
+// @vitest-environment node
+// svelteKitTesting(), hook by hook: what makes it work inside sv's config (sveltekit() present,
+// dependencies pre-bundled, jsdom or browser mode).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { afterEach, expect, test, vi } from 'vitest';
+import { svelteKitTesting } from '../../src/lib/testing/vite.js';
+
+const lib = path.resolve(import.meta.dirname, '../../src/lib');
+const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+
+/** Calls a hook, whether Vite would see it as a function or as `{ handler }`. */
+function hook(plugin: Plugin, name: 'config' | 'resolveId' | 'load', ...args: any[]): any {
+	const value = plugin[name] as any;
+	return (typeof value === 'function' ? value : value.handler).apply({ resolve: async () => null }, args);
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+test('no entry of the package is pre-bundled: its state exists once', () => {
+	const { optimizeDeps } = hook(svelteKitTesting(), 'config', {});
+	const entries = Object.keys(pkg.exports).map((entry: string) => entry.replace(/^\./, 'svelte-form-actions'));
+	expect(optimizeDeps.exclude).toEqual(expect.arrayContaining(entries));
+});
+
+test("$app modules resolve to the kit's, also when SvelteKit's alias got there first", async () => {
+	const plugin = svelteKitTesting();
+	expect(await hook(plugin, 'resolveId', '$app/forms')).toBe(path.join(lib, 'kit/forms.ts'));
+	expect(await hook(plugin, 'resolveId', '$app/navigation')).toBe(path.join(lib, 'kit/navigation.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/state')).toBe(path.join(lib, 'kit/state.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/environment/index.js')).toBe(path.join(lib, 'kit/environment.ts'));
+	expect(await hook(plugin, 'resolveId', 'svelte-form-actions/sveltekit')).toBe(path.join(lib, 'kit/sveltekit.ts'));
+	// SvelteKit keeps the modules the kit has no stand-in for.
+	expect(await hook(plugin, 'resolveId', '$app/server')).toBeUndefined();
+});
+
+test("under jsdom, packages resolve to their browser builds (Svelte's client, not its server build)", () => {
+	const conditions = ['node', 'development|production'];
+	hook(svelteKitTesting(), 'config', { resolve: { conditions }, test: { environment: 'jsdom' } });
+	expect(conditions).toEqual(['browser', 'node', 'development|production']);
+	const node = ['node'];
+	hook(svelteKitTesting(), 'config', { resolve: { conditions: node }, test: { environment: 'node' } });
+	expect(node).toEqual(['node']);
+});
+
+test("the route table is the app's routes directory, loaded on demand, layout resets included", () => {
+	const code = hook(svelteKitTesting({ routes: 'app/routes/' }), 'load', path.join(lib, 'testing/routes.ts'));
+	expect(code).toBe(
+		`export const routes = { dir: "/app/routes", files: import.meta.glob(["/app/routes/**/+{page,layout,error}.svelte","/app/routes/**/+{page,layout}@*.svelte"]) };\n`
+	);
+	expect(hook(svelteKitTesting(), 'load', path.join(lib, 'testing/render.ts'))).toBeUndefined();
+});
+
+test('outside Vitest it does nothing: vite dev and build keep SvelteKit', () => {
+	const plugin = svelteKitTesting();
+	const apply = plugin.apply as () => boolean;
+	expect(apply()).toBe(true);
+	vi.stubEnv('VITEST', '');
+	expect(apply()).toBe(false);
+});
+
+test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolves: other projects never import it", async () => {
+	const handler = path.join(lib, 'msw/handler.ts');
+	const kitModule = path.join(lib, 'msw/kit.ts');
+	const call = (resolves: boolean) => {
+		const plugin = svelteKitTesting();
+		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };
+		return { plugin, id: (plugin.resolveId as any).call(context, './kit.js', handler) };
+	};
+	expect(await call(false).id).toBeUndefined();
+	const { plugin, id } = call(true);
+	const virtual = await id;
+	expect(virtual).toMatch(/^\0/);
+	expect(hook(plugin, 'load', virtual)).toContain("import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';");
+	// The server entry's own kit.ts is not the MSW kit's.
+	const serverKit = { resolve: async () => ({ id: path.join(lib, 'server/kit.ts') }) };
+	expect(await (plugin.resolveId as any).call(serverKit, './kit.js', path.join(lib, 'server/actions.ts'))).toBeUndefined();
+});

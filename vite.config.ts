@@ -17,7 +17,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/**/*.test.ts'],
-					exclude: [...configDefaults.exclude, 'tests/server/**', 'tests/testing/pages/**', 'tests/ssr/**', 'tests/build/**'],
+					exclude: [...configDefaults.exclude, 'tests/**/*.node.test.ts', 'tests/**/*.page.test.ts'],
 					environment: 'jsdom',
 					// The test kit's setup file (jsdom gaps, resetAll after each test), as users list it.
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts'],
@@ -33,8 +33,8 @@ export default defineConfig({
 				extends: true,
 				plugins: [svelteKitTesting({ routes: 'tests/testing/pages/routes' })],
 				test: {
-					name: 'kit',
-					include: ['tests/testing/pages/**/*.test.ts'],
+					name: 'pages',
+					include: ['tests/**/*.page.test.ts'],
 					environment: 'jsdom',
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw.ts']
 				}
@@ -45,10 +45,10 @@ export default defineConfig({
 				// answers through its service worker: `server` is `msw/browser`'s worker here.
 				extends: true,
 				plugins: [svelteKitTesting({ routes: 'tests/testing/pages/routes' })],
-				resolve: { alias: [{ find: /^\.\.\/setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
+				resolve: { alias: [{ find: /^(?:\.\.\/)+setup\/msw\.js$/, replacement: fileURLToPath(new URL('./tests/setup/msw-worker.ts', import.meta.url)) }] },
 				test: {
-					name: 'kit-browser',
-					include: ['tests/testing/pages/**/*.test.ts'],
+					name: 'pages-browser',
+					include: ['tests/**/*.page.test.ts'],
 					setupFiles: ['src/lib/testing/setup.ts', 'tests/setup/msw-browser.ts'],
 					browser: {
 						enabled: true,
@@ -63,21 +63,17 @@ export default defineConfig({
 				plugins: [svelte()],
 				test: {
 					name: 'server',
-					include: ['tests/server/**/*.test.ts'],
+					include: ['tests/server/**/*.node.test.ts'],
 					environment: 'node',
 					// A real server compiling on demand, on a busy CI machine: generous, not a timing check.
 					testTimeout: 30_000
 				}
 			},
 			{
-				// The library imported on a server: Node, no DOM, no `browser` export condition.
+				// Node, no DOM, no `browser` export condition: the library imported on a server, bundles
+				// built the way a user's app is built, the docs and the house checked as files.
 				extends: true,
-				test: { name: 'ssr', include: ['tests/ssr/**/*.test.ts'], environment: 'node' }
-			},
-			{
-				// Bundles built the way a user's app is built (tree-shaking checks).
-				extends: true,
-				test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' }
+				test: { name: 'node', include: ['tests/**/*.node.test.ts'], exclude: [...configDefaults.exclude, 'tests/server/**'], environment: 'node' }
 			}
 		]
 	}

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { configure, page } from '../src/lib/index.js';
-import { resetAll } from '../src/lib/testing/reset.js';
 import LoginForm from './fixtures/LoginForm.svelte';
 import { actionHandler, actionResponse, error, fail } from '../src/lib/testing/msw/index.js';
 import { server } from './setup/msw.js';
@@ -26,7 +25,6 @@ beforeEach(() => {
 	);
 });
 afterEach(() => {
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

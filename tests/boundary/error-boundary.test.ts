@@ -1,9 +1,8 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { applyAction, clearPage, configure, page } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Boundaries from '../fixtures/Boundaries.svelte';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
@@ -20,7 +19,6 @@ beforeEach(() => {
 		);
 	}
 });
-afterEach(resetAll);
 
 async function send(user: ReturnType<typeof userEvent.setup>, which: 'Inner' | 'Outer', note = 'my draft') {
 	await user.type(screen.getByLabelText(`${which} note`), note);

@@ -1,11 +1,10 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import App from '../../examples/spa/src/App.svelte';
 import { createApi } from '../../examples/spa/src/api.js';
 import { page } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { server } from '../setup/msw.js';
 
 // The example's own back end answers, through MSW, at the URLs the app posts to.
@@ -21,7 +20,6 @@ beforeEach(() => {
 		})
 	);
 });
-afterEach(resetAll);
 
 function items() {
 	return within(screen.getByRole('list', { name: 'Todos' }))

@@ -1,12 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { configure, enhance } from '../../src/lib/index.js';
 import type { ActionResult } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced, mountForm } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
 
-afterEach(resetAll);
 
 describe('use:enhance on the wrong element', () => {
 	test('not a form', () => {

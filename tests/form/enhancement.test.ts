@@ -1,7 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { configure, page, submission } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Attached from '../fixtures/Attached.svelte';
 import AttachedSubmit from '../fixtures/AttachedSubmit.svelte';
 import type { ActionResult, SubmitFunction } from '../../src/lib/index.js';
@@ -14,7 +13,6 @@ beforeEach(() => {
 	configure({ goto: vi.fn(), invalidateAll: vi.fn() });
 });
 afterEach(() => {
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

@@ -5,7 +5,6 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { configure, page } from '../../src/lib/index.js';
 import type { ActionResult, Config, EnhanceOptions } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import FaultForm from '../fixtures/FaultForm.svelte';
 import { deferred } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
@@ -434,7 +433,6 @@ beforeEach(() => {
 });
 afterEach(() => {
 	window.removeEventListener('error', onError);
-	resetAll();
 	vi.restoreAllMocks();
 	history.replaceState(null, '', '/');
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { http } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { enhance } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
@@ -34,7 +33,6 @@ vi.mock('../node_modules/@sveltejs/kit/src/runtime/app/navigation.js', () => ({ 
 import { enhance as kitEnhance } from '../node_modules/@sveltejs/kit/src/runtime/app/forms.js';
 
 afterEach(() => {
-	resetAll();
 	document.body.innerHTML = '';
 });
 

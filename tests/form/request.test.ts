@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced, mountForm, nextTask } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { recordRequests, type SentRequest } from '../helpers/requests.js';
 import { server } from '../setup/msw.js';
 
 afterEach(() => {
-	resetAll();
 	vi.restoreAllMocks();
 });
 

@@ -2,7 +2,6 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { configure, onInvalidate, page } from '../../src/lib/index.js';
 import type { ActionResult, Config, SubmitFunction } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
@@ -24,7 +23,6 @@ beforeEach(() => {
 	configure({ goto, invalidateAll });
 });
 afterEach(() => {
-	resetAll();
 	vi.restoreAllMocks();
 	history.replaceState(null, '', '/');
 });

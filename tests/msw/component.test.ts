@@ -1,13 +1,11 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { configure } from '../../src/lib/index.js';
 import { actionHandler, fail, redirect } from '../../src/lib/testing/msw/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { server } from '../setup/msw.js';
 import Subscribe from './Subscribe.svelte';
 
-afterEach(resetAll);
 
 const newsletter = actionHandler('/', {
 	subscribe: ({ formData }) => {

@@ -6,7 +6,6 @@ import { resetAll } from '../../src/lib/testing/reset.js';
 import { server } from '../setup/msw.js';
 import { post, seen } from './post.js';
 
-afterEach(resetAll);
 afterEach(() => vi.restoreAllMocks());
 
 /** Mutes and returns console.error, where the handler logs unexpected errors as SvelteKit does. */

@@ -4,7 +4,6 @@ import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { announce, configure, enhance, submission } from '../../src/lib/index.js';
 import type { ActionResult } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Signup from '../fixtures/Signup.svelte';
 import { enhanced } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
@@ -19,7 +18,6 @@ beforeEach(() => {
 	server.use(http.post('/signup', () => actionResponse(answer)));
 });
 afterEach(() => {
-	resetAll();
 	document.body.innerHTML = '';
 	history.replaceState(null, '', '/');
 });

@@ -2,7 +2,6 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Todos from '../fixtures/Todos.svelte';
 import { deferred } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
@@ -25,7 +24,6 @@ beforeEach(() => {
 });
 afterEach(() => {
 	vi.useRealTimers();
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { configure, focusInvalid, page, submission } from '../../src/lib/index.js';
 import type { ActionResult, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
@@ -18,7 +17,6 @@ beforeEach(() => {
 });
 afterEach(() => {
 	vi.useRealTimers();
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

@@ -2,7 +2,6 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { configure, enhance, page, submission } from '../../src/lib/index.js';
 import type { Config, EnhanceOptions, Submission } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced, mountForm } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
@@ -19,7 +18,6 @@ beforeEach(() => {
 });
 afterEach(() => {
 	vi.useRealTimers();
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { applyAction, clearPage, configure, page } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import KitStylePage from '../fixtures/KitStylePage.svelte';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
@@ -21,7 +20,6 @@ beforeEach(() => {
 	);
 });
 afterEach(() => {
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

@@ -2,12 +2,10 @@ import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, expect, test, vi } from 'vitest';
 import { applyAction, invalidateAll, onInvalidate, page, resource } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Refreshing from '../fixtures/Refreshing.svelte';
 import { deferred } from '../helpers/dom.js';
 
 afterEach(() => {
-	resetAll();
 	vi.restoreAllMocks();
 });
 

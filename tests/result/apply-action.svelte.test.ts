@@ -2,7 +2,6 @@ import { flushSync, tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { applyAction, configure, page } from '../../src/lib/index.js';
 import type { Config } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 
 let goto: Mock<Config['goto']>;
 beforeEach(() => {
@@ -10,7 +9,6 @@ beforeEach(() => {
 	configure({ goto });
 });
 afterEach(() => {
-	resetAll();
 	document.body.innerHTML = '';
 	vi.restoreAllMocks();
 });

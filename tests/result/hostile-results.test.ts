@@ -5,7 +5,6 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { applyAction, configure, deserialize, goto as gotoExport, page } from '../../src/lib/index.js';
 import type { ActionResult, Config } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import Boundaries from '../fixtures/Boundaries.svelte';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
@@ -28,7 +27,6 @@ beforeEach(() => {
 	goto = vi.fn<Config['goto']>();
 });
 afterEach(() => {
-	resetAll();
 	vi.restoreAllMocks();
 	history.replaceState(null, '', '/');
 });

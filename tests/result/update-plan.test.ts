@@ -2,7 +2,6 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { configure, page } from '../../src/lib/index.js';
 import type { ActionResult, Config, UpdateOptions } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
 
@@ -35,7 +34,6 @@ beforeEach(() => {
 	configure({ goto, invalidateAll });
 });
 afterEach(() => {
-	resetAll();
 	history.replaceState(null, '', '/');
 });
 

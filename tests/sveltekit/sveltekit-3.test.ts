@@ -2,7 +2,6 @@
 // SvelteKit 3's non-deprecated names only, so no deprecation warning appears because of us.
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
 
@@ -63,7 +62,6 @@ beforeEach(() => {
 	history.replaceState(null, '', '/list');
 });
 afterEach(() => {
-	resetAll();
 	document.body.replaceChildren();
 });
 

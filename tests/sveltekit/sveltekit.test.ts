@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import * as devalue from 'devalue';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { config } from '../../src/lib/config.js';
 import { applyAction, clearPage, configure, deserialize, page, submission } from '../../src/lib/index.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
@@ -54,7 +54,6 @@ beforeEach(() => {
 	vi.clearAllMocks();
 	configure(sveltekit);
 });
-afterEach(resetAll);
 
 describe('configure(sveltekit)', () => {
 	test("sets SvelteKit's goto, invalidateAll, beforeNavigate; registers a clearing afterNavigate", () => {

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // svelteKitTesting(), hook by hook: what makes it work inside sv's config (sveltekit() present,
 // dependencies pre-bundled, jsdom or browser mode).
 import fs from 'node:fs';
@@ -26,11 +25,11 @@ test('no entry of the package is pre-bundled: its state exists once', () => {
 
 test("$app modules resolve to the kit's, also when SvelteKit's alias got there first", async () => {
 	const plugin = svelteKitTesting();
-	expect(await hook(plugin, 'resolveId', '$app/forms')).toBe(path.join(lib, 'kit/forms.ts'));
-	expect(await hook(plugin, 'resolveId', '$app/navigation')).toBe(path.join(lib, 'kit/navigation.ts'));
-	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/state')).toBe(path.join(lib, 'kit/state.ts'));
-	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/environment/index.js')).toBe(path.join(lib, 'kit/environment.ts'));
-	expect(await hook(plugin, 'resolveId', 'svelte-form-actions/sveltekit')).toBe(path.join(lib, 'kit/sveltekit.ts'));
+	expect(await hook(plugin, 'resolveId', '$app/forms')).toBe(path.join(lib, 'testing/app/forms.ts'));
+	expect(await hook(plugin, 'resolveId', '$app/navigation')).toBe(path.join(lib, 'testing/app/navigation.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/state')).toBe(path.join(lib, 'testing/app/state.ts'));
+	expect(await hook(plugin, 'resolveId', '/app/node_modules/@sveltejs/kit/src/runtime/app/environment/index.js')).toBe(path.join(lib, 'testing/app/environment.ts'));
+	expect(await hook(plugin, 'resolveId', 'svelte-form-actions/sveltekit')).toBe(path.join(lib, 'testing/app/sveltekit.ts'));
 	// SvelteKit keeps the modules the kit has no stand-in for.
 	expect(await hook(plugin, 'resolveId', '$app/server')).toBeUndefined();
 });

@@ -1,10 +1,9 @@
 import * as devalue from 'devalue';
 import fc from 'fast-check';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
 import type { ActionResult } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
 
@@ -30,7 +29,6 @@ const transport = {
 const reducers = { Vector: transport.Vector.encode };
 
 beforeEach(() => configure({ transport }));
-afterEach(resetAll);
 
 // `__proto__` keys are refused on purpose (hostile-input.test.ts); devalue.stringify refuses them too.
 const key = fc.string({ unit: 'grapheme', maxLength: 8 }).filter((k) => k !== '__proto__');

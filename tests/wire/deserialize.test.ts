@@ -1,9 +1,7 @@
 import * as devalue from 'devalue';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { configure, deserialize } from '../../src/lib/index.js';
-import { resetAll } from '../../src/lib/testing/reset.js';
 
-afterEach(resetAll);
 
 const cyclic: Record<string, unknown> = { name: 'loop' };
 cyclic.self = cyclic;

@@ -9,16 +9,16 @@ const lib = fileURLToPath(new URL('..', import.meta.url));
 
 /** The `$app/*` modules the kit provides, by their file (without extension) in this package. */
 const appModules: Record<string, string> = {
-	forms: 'kit/forms',
-	state: 'kit/state',
-	stores: 'kit/stores',
-	navigation: 'kit/navigation',
-	environment: 'kit/environment',
-	paths: 'kit/paths'
+	forms: 'testing/app/forms',
+	state: 'testing/app/state',
+	stores: 'testing/app/stores',
+	navigation: 'testing/app/navigation',
+	environment: 'testing/app/environment',
+	paths: 'testing/app/paths'
 };
 
 /** The stand-in for `svelte-form-actions/sveltekit` (the real one hands results to SvelteKit's runtime). */
-const sveltekitDouble = 'kit/sveltekit';
+const sveltekitDouble = 'testing/app/sveltekit';
 
 /** Every entry of this package: none may be pre-bundled, or its state would exist twice. */
 const entries = ['', '/msw', '/server', '/testing', '/testing/setup', '/vite', '/sveltekit'].map((entry) => `svelte-form-actions${entry}`);

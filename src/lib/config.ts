@@ -1,6 +1,6 @@
 import { BROWSER, DEV } from 'esm-env';
 import type { Config } from './types.js';
-import { navigate } from './result/navigate.js';
+import { target } from './result/target.js';
 import { clearPage } from './page.svelte.js';
 import { runRefreshers } from './refresh/refresh.js';
 import { setTransport } from './wire/transport.js';
@@ -8,8 +8,18 @@ import { setTransport } from './wire/transport.js';
 /** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
 export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;
 
+/**
+ * The default `goto`: a full navigation, as a native form submission would make, but only to
+ * http(s) URLs (see `target`).
+ */
+export function navigate(url: string | URL): void | Promise<void> {
+	if (!BROWSER) throw new Error('goto() can only be called in the browser');
+	return config.leave(target(url).href);
+}
+
 const defaults: Config = {
 	goto: navigate,
+	leave: (href) => location.assign(href),
 	invalidateAll: runRefreshers,
 	isCurrentPage: isSamePage,
 	fetch: (input, init) => fetch(input, init),

@@ -1,4 +1,13 @@
-import { clearErrors } from './boundary/boundary.svelte.js';
+/**
+ * An error on show: which form it came from (none for `applyAction`), which boundary shows it
+ * (none when no `<ErrorBoundary>` takes it) and its status.
+ */
+export interface ShownError {
+	form: Element | undefined;
+	boundary: object | undefined;
+	error: unknown;
+	status: number;
+}
 
 /** Page state written by `applyAction`. Raw state: results are replaced whole, never mutated. */
 class PageState {
@@ -10,6 +19,11 @@ class PageState {
 	error = $state.raw<any>(null);
 	/** Whether a success or failure was applied since the page was cleared. */
 	applied = $state.raw(false);
+	/**
+	 * The errors on show, keyed by form, newest last: the one store every `<ErrorBoundary>` is a
+	 * view over, so clearing it (`clearPage()`, a navigation) clears every boundary at once.
+	 */
+	shown = $state.raw<ShownError[]>([]);
 }
 
 /** The writable state; only this library writes it. */
@@ -20,7 +34,7 @@ export const pageState = new PageState();
  * `page.status` or `page.error` in a component, `$derived` or `$effect` re-runs when a result is
  * applied. Getters only, as SvelteKit's: a write throws instead of changing what the page shows.
  */
-export const page: Readonly<Omit<PageState, 'applied'>> = {
+export const page: Readonly<Pick<PageState, 'form' | 'status' | 'error'>> = {
 	get form() {
 		return pageState.form;
 	},
@@ -38,7 +52,7 @@ export const page: Readonly<Omit<PageState, 'applied'>> = {
  * `configure(sveltekit)` does for you inside SvelteKit).
  */
 export function clearPage(): void {
-	clearErrors();
+	if (pageState.shown.length) pageState.shown = [];
 	pageState.form = null;
 	pageState.error = null;
 	pageState.status = 200;
@@ -53,4 +67,14 @@ export function clearPage(): void {
  */
 export function formResult<T>(serverForm: T): T {
 	return pageState.applied ? pageState.form : serverForm;
+}
+
+/** Records `error` of `form`, shown by `boundary`, replacing that form's earlier one. */
+export function showError(form: Element | undefined, boundary: object | undefined, error: unknown, status: number): void {
+	pageState.shown = [...pageState.shown.filter((shown) => shown.form !== form), { form, boundary, error, status }];
+}
+
+/** Forgets the error of `form` (a later success or failure of that form). */
+export function clearErrorOf(form: Element | undefined): void {
+	if (pageState.shown.some((shown) => shown.form === form)) pageState.shown = pageState.shown.filter((shown) => shown.form !== form);
 }

@@ -218,6 +218,12 @@ export interface Config {
 	 */
 	invalidateAll: () => Promise<void> | void;
 	/**
+	 * Leaves the document for `href`, an http(s) URL already checked: a redirect to another origin,
+	 * and the default `goto`. Default: `location.assign(href)`. The test kit's `renderPage` records
+	 * the URL instead, since a test's document cannot leave.
+	 */
+	leave: (href: string) => void | Promise<void>;
+	/**
 	 * Decides whether a success or failure posted to `action` belongs to the current page (and
 	 * so is applied to `page`). Default: same origin and pathname as `location`. Apps whose forms
 	 * post to endpoints on other paths (`/api/login` from `/`) return `true` for those. Asked for

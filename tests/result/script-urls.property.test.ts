@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { applyAction, configure, deserialize, page } from '../../src/lib/index.js';
 import type { ActionResult } from '../../src/lib/index.js';
-import { target } from '../../src/lib/result/navigate.js';
+import { target } from '../../src/lib/result/target.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
 

@@ -1,44 +1,9 @@
 import { call } from '../form/dom.js';
 import { pageState } from '../page.svelte.js';
 
-/** An error on show: which form it came from (none for `applyAction`) and which boundary shows it. */
-interface ShownError {
-	form: Element | undefined;
-	boundary: BoundaryState | undefined;
-	error: unknown;
-	status: number;
-}
-
-/**
- * The one store of shown errors, keyed by form, newest last. Boundaries are views over it, so
- * clearing it (`clearPage()`, a navigation) clears every boundary at once.
- */
-class ErrorStore {
-	list = $state.raw<ShownError[]>([]);
-}
-
-const store = new ErrorStore();
-
-/** Records `error` of `form`, replacing that form's earlier one; returns the boundary that shows it. */
-export function showError(form: Element | undefined, error: unknown, status: number): BoundaryState | undefined {
-	const boundary = boundaryFor(form);
-	store.list = [...store.list.filter((shown) => shown.form !== form), { form, boundary, error, status }];
-	return boundary;
-}
-
-/** Forgets the error of `form` (a later success or failure of that form). */
-export function clearErrorOf(form: Element | undefined): void {
-	if (store.list.some((shown) => shown.form === form)) store.list = store.list.filter((shown) => shown.form !== form);
-}
-
-/** Forgets every error: the page was cleared or left. */
-export function clearErrors(): void {
-	if (store.list.length) store.list = [];
-}
-
 /** An `<ErrorBoundary>`: shows the newest error routed to it. Only the library adds errors; the user can dismiss them. */
 export class BoundaryState {
-	#shown = $derived(store.list.findLast((shown) => shown.boundary === this));
+	#shown = $derived(pageState.shown.findLast((shown) => shown.boundary === this));
 
 	/** The shown error, or `null`. */
 	get error(): any {
@@ -57,9 +22,9 @@ export class BoundaryState {
 
 	/** Hides this boundary's errors (and clears `page.error` when it is one of them). */
 	dismiss = () => {
-		const mine = store.list.filter((shown) => shown.boundary === this);
+		const mine = pageState.shown.filter((shown) => shown.boundary === this);
 		if (mine.some((shown) => shown.error === pageState.error)) pageState.error = null;
-		store.list = store.list.filter((shown) => shown.boundary !== this);
+		pageState.shown = pageState.shown.filter((shown) => shown.boundary !== this);
 	};
 }
 

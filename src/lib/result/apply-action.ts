@@ -1,11 +1,11 @@
 import { BROWSER, DEV } from 'esm-env';
 import { tick } from 'svelte';
-import { clearErrorOf, showError } from '../boundary/boundary.svelte.js';
+import { boundaryFor } from '../boundary/boundary.svelte.js';
 import { config } from '../config.js';
 import { thrownError } from '../wire/error-text.js';
 import { resetFocus } from './focus.js';
-import { navigate, target } from './navigate.js';
-import { pageState } from '../page.svelte.js';
+import { target } from './target.js';
+import { clearErrorOf, pageState, showError } from '../page.svelte.js';
 import type { ActionResult } from '../types.js';
 
 /**
@@ -52,7 +52,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 			}
 			// Another origin is a full navigation, as natively; app routers (SvelteKit's `goto`
 			// included) only handle their own origin.
-			await (same ? config.goto : navigate)(url.href, { invalidateAll: true });
+			await (same ? config.goto(url.href, { invalidateAll: true }) : config.leave(url.href));
 		} catch (error) {
 			if (mine === applied && current()) await applyResult({ type: 'error', error: thrownError(error) }, form);
 		}
@@ -63,7 +63,9 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 		// (SvelteKit's renders the nearest +error.svelte).
 		// (An answer that is not an action result can come with a 2xx status: an error page saying
 		// 200 would contradict itself, so SvelteKit gets 500 then, as it shows such failures.)
-		if (!showError(form, result.error, pageState.status) && config.applyAction) {
+		const boundary = boundaryFor(form);
+		showError(form, boundary, result.error, pageState.status);
+		if (!boundary && config.applyAction) {
 			await config.applyAction(pageState.status < 400 ? { ...result, status: 500 } : result);
 		}
 	} else {

@@ -1,5 +1,4 @@
-import { config, isSamePage } from '../config.js';
-import { navigate } from './navigate.js';
+import { config, isSamePage, navigate } from '../config.js';
 
 /** Action paths already warned about: once each per page load is enough to be seen. */
 const warned = new Set<string>();

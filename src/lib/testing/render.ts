@@ -1,7 +1,6 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
 import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from './app/lifecycle.js';
-import { leave } from '../result/navigate.js';
 import type { GotoOptions } from './app/navigation.js';
 import { routeState } from './app/page.svelte.js';
 import { sveltekit } from './app/sveltekit.js';
@@ -116,11 +115,13 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		}
 	});
 	// A redirect to another origin leaves the document, which a test's cannot do: record it.
-	const leaveDocument = leave.to;
-	leave.to = (href) => {
-		const next = new URL(href);
-		if (leaveWithLifecycle(target(routeState.url ?? url), next)) navigations.push(next);
-	};
+	const leaveDocument = config.leave;
+	configure({
+		leave(href) {
+			const next = new URL(href);
+			if (leaveWithLifecycle(target(routeState.url ?? url), next)) navigations.push(next);
+		}
+	});
 	const { load } = options;
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
@@ -136,7 +137,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		mounted = false;
 		unmount(component);
 		container.remove();
-		leave.to = leaveDocument;
+		configure({ leave: leaveDocument });
 		history.replaceState(history.state, '', before);
 	}
 	onTeardown(teardown);

@@ -1,4 +1,4 @@
-import type { ActionEvent } from './handler.js';
+import type { ActionEvent } from '../../server/actions.js';
 
 /** What an action received, kept for assertions. `request` is an unread copy. */
 export type RecordedRequest<Params = Record<string, string | readonly string[]>> = ActionEvent<Params>;

@@ -1,19 +1,4 @@
-import { BROWSER, DEV } from 'esm-env';
-
-/**
- * The default `goto`: a full navigation, as a native form submission would make, but only to
- * http(s) URLs (see `target`).
- */
-export function navigate(url: string | URL): void | Promise<void> {
-	if (!BROWSER) throw new Error('goto() can only be called in the browser');
-	return leave.to(target(url).href);
-}
-
-/**
- * How the document is left for another one. `renderPage` swaps it while a page is mounted: a
- * test's document cannot leave (browser mode would lose its test runner), so it records the URL.
- */
-export const leave = { to: (href: string): void | Promise<void> => location.assign(href) };
+import { DEV } from 'esm-env';
 
 /**
  * The http(s) URL that `url` resolves to against the page; throws, saying why, for anything else.

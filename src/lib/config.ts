@@ -1,12 +1,10 @@
 import { BROWSER, DEV } from 'esm-env';
 import type { Config } from './types.js';
+import { isSamePage } from './result/same-page.js';
 import { target } from './result/target.js';
 import { clearPage } from './page.svelte.js';
 import { runRefreshers } from './refresh/refresh.js';
 import { setTransport } from './wire/transport.js';
-
-/** The default `isCurrentPage`: SvelteKit's rule, the action is on this document's path. */
-export const isSamePage: Config['isCurrentPage'] = (url) => url.origin === location.origin && url.pathname === location.pathname;
 
 /**
  * The default `goto`: a full navigation, as a native form submission would make, but only to
@@ -21,6 +19,7 @@ const defaults: Config = {
 	goto: navigate,
 	leave: (href) => location.assign(href),
 	invalidateAll: runRefreshers,
+	// SvelteKit's rule: the action is on this document's path.
 	isCurrentPage: isSamePage,
 	fetch: (input, init) => fetch(input, init),
 	transport: {},

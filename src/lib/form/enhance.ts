@@ -5,6 +5,7 @@ import { thrownError } from '../wire/error-text.js';
 import { sendAction } from '../wire/send.js';
 import { warnNotApplied } from '../result/other-page.js';
 import { planUpdate } from '../result/update-plan.js';
+import { call, read } from './dom.js';
 import type {
 	ActionResult,
 	EnhanceOptions,
@@ -84,8 +85,8 @@ export function enhance<
 		if (!current(n)) return;
 		// Which steps, by the rules of the server that answered (SvelteKit 2 or 3): update-plan.ts.
 		const { reset, refresh, to } = planUpdate(result, action, options);
-		// From the prototype: an `<input name="reset">` would shadow `form.reset`.
-		if (reset) HTMLFormElement.prototype.reset.call(form);
+		// Through `dom.js`: an `<input name="reset">` would shadow `form.reset`.
+		if (reset) call(form, 'reset');
 		if (to instanceof URL) {
 			// Another page's result: show it there, as a native submission would. Navigating
 			// destroys this form, so nothing is checked after it.
@@ -106,15 +107,16 @@ export function enhance<
 	// Synchronous up to the request, so a development error surfaces from the event itself.
 	function onSubmit(event: Event) {
 		const submitter = (event as SubmitEvent).submitter as Submitter | null;
-		const own = clone(form);
-		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : own.method;
+		// Through `dom.js`: an `<input name="action">` would shadow the form's `action` (DOM
+		// clobbering, sveltejs/kit#7593), and likewise `method` and `enctype`.
+		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : read(form, 'method');
 		if (method !== 'post') return;
 		event.preventDefault();
 		if (repeat === 'prevent' && going > 0) return;
 
 		// `formAction` is always set (it falls back to the form's), so ask for the attribute first.
-		const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : own.action);
-		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : own.enctype;
+		const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : read(form, 'action'));
+		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : read(form, 'enctype');
 		const formData = new FormData(form, submitter);
 		if (DEV && enctype !== 'multipart/form-data') assertNoFiles(formData);
 		void run(action, enctype, formData, submitter);
@@ -242,15 +244,15 @@ export function enhance<
 		return [end, error] as const;
 	}
 
-	// From the prototype: inputs named `addEventListener`/`removeEventListener` shadow the methods.
-	HTMLFormElement.prototype.addEventListener.call(form, 'submit', onSubmit);
+	// Through `dom.js`: inputs named `addEventListener`/`removeEventListener` shadow the methods.
+	call(form, 'addEventListener', 'submit', onSubmit);
 	return {
 		update(newOptions: SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure> = {}) {
 			set(newOptions);
 		},
 		destroy() {
 			destroyed = true;
-			HTMLFormElement.prototype.removeEventListener.call(form, 'submit', onSubmit);
+			call(form, 'removeEventListener', 'submit', onSubmit);
 			// Requests under way go on (their callbacks still run), but observers stop now:
 			// a destroyed form shows no spinner and leaves no timer behind.
 			for (const end of ending) end();
@@ -281,20 +283,11 @@ function timeoutResult(reason: any): ActionResult | undefined {
 	if (reason?.name === 'TimeoutError') return { type: 'error', error: new Error(reason.message, { cause: reason }) };
 }
 
-/**
- * A shallow clone (the element alone, no children) reads `action`, `method` and `enctype`
- * safely: on the form itself an `<input name="action">` would shadow them (DOM clobbering,
- * sveltejs/kit#7593).
- */
-function clone(form: HTMLFormElement): HTMLFormElement {
-	return HTMLElement.prototype.cloneNode.call(form) as HTMLFormElement;
-}
-
 function assertPostForm(form: HTMLFormElement) {
 	if (!(form instanceof HTMLFormElement)) {
 		throw new Error(`use:enhance works on <form> elements only, not <${(form as Element)?.localName}>: move it to the form.`);
 	}
-	const method = clone(form).method;
+	const method = read(form, 'method');
 	if (method !== 'post') {
 		throw new Error(
 			`use:enhance needs <form method="POST">, but this form's method is "${method}": form actions ` +

@@ -1,4 +1,5 @@
-import { config, isSamePage, navigate } from '../config.js';
+import { config, navigate } from '../config.js';
+import { isSamePage } from './same-page.js';
 
 /** Action paths already warned about: once each per page load is enough to be seen. */
 const warned = new Set<string>();

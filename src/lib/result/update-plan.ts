@@ -1,4 +1,5 @@
 import { config } from '../config.js';
+import { isSamePage } from './same-page.js';
 import type { ActionResult, UpdateOptions } from '../types.js';
 
 /** What `update()` does with a result: which steps, in this order. */
@@ -41,22 +42,6 @@ export function planUpdate(result: ActionResult, action: URL, options: UpdateOpt
 	const refresh = refreshAll ?? invalidateAll ?? result.type === 'success';
 	if (!navigate) return { reset: resetForm, refresh, to: 'here' };
 	const page = new URL(result.location, location.href);
-	const here = page.origin !== location.origin || isCurrentLocation(page);
+	const here = page.origin !== location.origin || isSamePage(page, true);
 	return { reset: resetForm, refresh, to: here ? 'here' : page };
-}
-
-/**
- * SvelteKit 3.2's "same page": same origin and pathname, and the same query parameters in any
- * order (so `/list?page=2` is not `/list`).
- */
-function isCurrentLocation(url: URL): boolean {
-	const current = new URL(location.href);
-	return url.origin === current.origin && url.pathname === current.pathname && query(url) === query(current);
-}
-
-function query(url: URL): string {
-	return [...url.searchParams]
-		.map((pair) => JSON.stringify(pair))
-		.sort()
-		.join();
 }

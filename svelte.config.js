@@ -6,7 +6,12 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// The demo imports the library the way a user does, by its package name.
-		alias: { 'svelte-form-actions': 'src/lib' }
+		// The demo and the tests import the library the way a user does, by its package name (the
+		// entries that live in the test kit's folder first, as package.json's exports map them).
+		alias: {
+			'svelte-form-actions/msw': 'src/lib/testing/msw',
+			'svelte-form-actions/vite': 'src/lib/testing/vite.ts',
+			'svelte-form-actions': 'src/lib'
+		}
 	}
 };

@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 // The default <ErrorBoundary> markup is styled by the component alone, overridable through CSS
 // custom properties that docs/errors.md lists with their defaults: the list must stay true.
 
-const read = (path: string) => readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8');
+const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
 const component = read('src/lib/boundary/ErrorBoundary.svelte');
 
 /** `--name` → default, as the component's styles read them: `var(--name, default)`. */

@@ -26,11 +26,11 @@ import { server } from '../setup/msw.js';
  * are identical. The property states that difference exactly instead of hiding it.
  */
 
-vi.mock('../node_modules/@sveltejs/kit/src/runtime/client/client.js', () => ({ app: { decoders: {} }, applyAction: vi.fn() }));
-vi.mock('../node_modules/@sveltejs/kit/src/runtime/server/app.js', () => ({ app: { decoders: {} } }));
-vi.mock('../node_modules/@sveltejs/kit/src/runtime/app/navigation.js', () => ({ invalidateAll: vi.fn() }));
+vi.mock('../../node_modules/@sveltejs/kit/src/runtime/client/client.js', () => ({ app: { decoders: {} }, applyAction: vi.fn() }));
+vi.mock('../../node_modules/@sveltejs/kit/src/runtime/server/app.js', () => ({ app: { decoders: {} } }));
+vi.mock('../../node_modules/@sveltejs/kit/src/runtime/app/navigation.js', () => ({ invalidateAll: vi.fn() }));
 // @ts-expect-error SvelteKit's runtime source ships without declarations.
-import { enhance as kitEnhance } from '../node_modules/@sveltejs/kit/src/runtime/app/forms.js';
+import { enhance as kitEnhance } from '../../node_modules/@sveltejs/kit/src/runtime/app/forms.js';
 
 afterEach(() => {
 	document.body.innerHTML = '';

@@ -60,8 +60,8 @@ test('outside Vitest it does nothing: vite dev and build keep SvelteKit', () => 
 });
 
 test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolves: other projects never import it", async () => {
-	const handler = path.join(lib, 'msw/handler.ts');
-	const kitModule = path.join(lib, 'msw/kit.ts');
+	const handler = path.join(lib, 'testing/msw/handler.ts');
+	const kitModule = path.join(lib, 'testing/msw/kit.ts');
 	const call = (resolves: boolean) => {
 		const plugin = svelteKitTesting();
 		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };

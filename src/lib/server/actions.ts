@@ -4,7 +4,7 @@ import { corsPolicy, type CorsOptions } from './cors.js';
 import { bodySizeLimit, originList } from './options.js';
 import { FORM_TYPES, crossSite, forbidden, mediaType } from './origin.js';
 import { checkKit, kitHint, outcomeOf, type KitOutcomes } from './kit.js';
-import { actionResponse } from './response.js';
+import { actionResponse, byteResponse } from './response.js';
 import { prefersJSON } from './negotiate.js';
 import { KitError, describe, log, unexpected, type HandleError } from './unexpected.js';
 
@@ -148,7 +148,7 @@ export function formActions<Params = Record<string, string>>(
 		if (crossSite(request, url, trusted)) return forbidden(request);
 		if (request.method !== 'POST') {
 			// What SvelteKit answers for a method an endpoint does not export.
-			return text(`${request.method} method not allowed`, 405, { allow: 'POST' });
+			return byteResponse(`${request.method} method not allowed`, 405, { allow: 'POST' });
 		}
 		const result = await run(actions, { request, url, params }, settings, limit);
 		if (result instanceof TooLarge) return result.response(prefersJSON(request));
@@ -180,12 +180,12 @@ async function page(render: NonNullable<FormActionsOptions['render']>, result: A
 		if (result.type === 'redirect') return new Response(undefined, { status: result.status, headers: { location: result.location } });
 		const status = result.type === 'success' ? 200 : (result.status ?? 500);
 		const page = await render({ result: { ...result, status } as RenderInput['result'], status, request, url });
-		if (typeof page === 'string') return text(page, status, { 'content-type': 'text/html; charset=utf-8' });
+		if (typeof page === 'string') return byteResponse(page, status, { 'content-type': 'text/html; charset=utf-8' });
 		if (page instanceof Response) return page;
 		throw new Error(`formActions: \`render\` must return the page's HTML as a string, or a Response; it returned ${describe(page)}.`);
 	} catch (thrown) {
 		const { status, error } = await unexpected(thrown, request, settings.handleError);
-		return text(error.message, status, { 'content-type': 'text/plain; charset=utf-8' });
+		return byteResponse(error.message, status, { 'content-type': 'text/plain; charset=utf-8' });
 	}
 }
 
@@ -198,8 +198,8 @@ function lastResort(thrown: unknown, request: Request): Response {
 	} catch {
 		// Not a Request: JSON, as for a request without `accept`.
 	}
-	if (asJSON) return text('{"type":"error","error":{"message":"Internal Error"}}', 500, { 'content-type': 'application/json' });
-	return text('Internal Error', 500, { 'content-type': 'text/plain; charset=utf-8' });
+	if (asJSON) return byteResponse('{"type":"error","error":{"message":"Internal Error"}}', 500, { 'content-type': 'application/json' });
+	return byteResponse('Internal Error', 500, { 'content-type': 'text/plain; charset=utf-8' });
 }
 
 /** Calls the action `?/name` names, and says how it ended. */
@@ -309,9 +309,4 @@ function unserializable(result: ActionResult, path: string, cause: any): Error {
 	} catch {
 		return new Error(`Data returned from action inside ${path} is not serializable: reading it throws`, { cause });
 	}
-}
-
-function text(body: string, status: number, headers: Record<string, string>): Response {
-	const bytes = new TextEncoder().encode(body);
-	return new Response(bytes, { status, headers: { 'content-length': String(bytes.byteLength), ...headers } });
 }

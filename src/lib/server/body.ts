@@ -1,4 +1,5 @@
 import type { ActionEvent } from './actions.js';
+import { byteResponse } from './response.js';
 
 /** A body over the limit: answered 413, and no action runs. */
 export class TooLarge {
@@ -6,9 +7,8 @@ export class TooLarge {
 
 	/** The 413: text, or `{ message }` as JSON for `enhance`, which then shows the words. */
 	response(asJSON: boolean): Response {
-		const body = new TextEncoder().encode(asJSON ? JSON.stringify({ message: this.message }) : this.message);
-		const type = asJSON ? 'application/json' : 'text/plain; charset=utf-8';
-		return new Response(body, { status: 413, headers: { 'content-type': type, 'content-length': String(body.byteLength) } });
+		if (asJSON) return byteResponse(JSON.stringify({ message: this.message }), 413, { 'content-type': 'application/json' });
+		return byteResponse(this.message, 413, { 'content-type': 'text/plain; charset=utf-8' });
 	}
 }
 

@@ -1,3 +1,5 @@
+import { byteResponse } from './response.js';
+
 // What SvelteKit calls a form body: forms may send these cross-site without CORS, so they are
 // checked here, and an action refuses anything else with a 415. The last is the binary form body
 // of SvelteKit's remote functions: it passes both checks there too (and does not parse as a form).
@@ -35,9 +37,5 @@ function skipsPreflight(request: Request): boolean {
 export function forbidden(request: Request): Response {
 	const message = `Cross-site ${request.method} form submissions are forbidden`;
 	const asJSON = request.headers.get('accept') === 'application/json';
-	// Bytes, not a string: a string body would get a `text/plain` type SvelteKit does not send.
-	const body = new TextEncoder().encode(asJSON ? JSON.stringify({ message }) : message);
-	const headers: Record<string, string> = { 'content-length': String(body.byteLength) };
-	if (asJSON) headers['content-type'] = 'application/json';
-	return new Response(body, { status: 403, headers });
+	return asJSON ? byteResponse(JSON.stringify({ message }), 403, { 'content-type': 'application/json' }) : byteResponse(message, 403);
 }

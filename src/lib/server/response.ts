@@ -17,11 +17,19 @@ import type { ActionResult } from '../types.js';
  */
 export function actionResponse(result: ActionResult, init: { status?: number; headers?: HeadersInit } = {}): Response {
 	const body = JSON.stringify(toWire(result));
-	const headers = new Headers(init.headers);
-	headers.set('content-type', 'application/json');
-	headers.set('content-length', String(new TextEncoder().encode(body).byteLength));
+	const headers = Object.fromEntries(new Headers(init.headers));
 	const status = init.status ?? (result.type === 'error' ? (result.status ?? 500) : 200);
-	return new Response(body, { status, headers });
+	return byteResponse(body, status, { ...headers, 'content-type': 'application/json' });
+}
+
+/**
+ * A response with `body`'s UTF-8 bytes, their `content-length` and the `headers` given, nothing
+ * else: the one way this entry answers. Bytes, not a string: a string body would get a
+ * `text/plain` type that SvelteKit does not send.
+ */
+export function byteResponse(body: string, status: number, headers: Record<string, string> = {}): Response {
+	const bytes = new TextEncoder().encode(body);
+	return new Response(bytes, { status, headers: { ...headers, 'content-length': String(bytes.byteLength) } });
 }
 
 /** The body's object, keys in SvelteKit's order (the bytes must match, not just the JSON). */

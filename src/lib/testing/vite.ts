@@ -27,7 +27,7 @@ const entries = ['', '/msw', '/server', '/testing', '/testing/setup', '/vite', '
 const routesModule = fileOf('testing/routes');
 
 /** The MSW kit's default `kit` (none), and what replaces it in a SvelteKit project. */
-const kitModule = fileOf('msw/kit');
+const kitModule = fileOf('testing/msw/kit');
 const kitPredicates = '\0svelte-form-actions:kit';
 
 export interface SvelteKitTestingOptions {

@@ -1,3 +1,5 @@
+import { call, read as property } from '../../form/dom.js';
+
 /** A form control that holds something the user typed or picked. */
 export type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -7,9 +9,9 @@ export type FieldState = string | boolean | string[];
 /** Input types that hold nothing a user edits. */
 const NOT_EDITED = ['hidden', 'submit', 'reset', 'button', 'image'];
 
-/** From the prototype: an `<input name="elements">` would shadow `form.elements` (DOM clobbering). */
+/** Through `dom.js`: an `<input name="elements">` would shadow `form.elements` (DOM clobbering). */
 function elements(form: HTMLFormElement): HTMLFormControlsCollection {
-	return Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form);
+	return property(form, 'elements');
 }
 
 /** Whether `element` is a named field a user edits. */
@@ -25,7 +27,7 @@ export function fieldsOf(form: HTMLFormElement): Field[] {
 
 /** The form's fields named `name`, in document order (one lookup, not a pass over the form). */
 export function namedFields(form: HTMLFormElement, name: string): Field[] {
-	const named = HTMLFormControlsCollection.prototype.namedItem.call(elements(form), name);
+	const named = call(elements(form), 'namedItem', name);
 	// `namedItem` matches ids too.
 	return (named instanceof RadioNodeList ? [...named] : [named]).filter((field): field is Field => isField(field) && field.name === name);
 }
@@ -68,7 +70,7 @@ const SECRET = /^(?:current-password|new-password|one-time-code|cc-.*)$/;
 
 /** An element's `autocomplete` attribute as its tokens (lower case, split on ASCII whitespace). */
 function autocomplete(element: Element): string[] {
-	return (Element.prototype.getAttribute.call(element, 'autocomplete') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
+	return (call(element, 'getAttribute', 'autocomplete') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
 }
 
 /**
@@ -88,5 +90,5 @@ export function mayKeep(field: Field, exclude: readonly string[]): boolean {
 
 /** Whether a draft may be put into `field`: not when the user could not have typed it there. */
 export function mayRestore(field: Field): boolean {
-	return !Element.prototype.hasAttribute.call(field, 'readonly') && !Element.prototype.matches.call(field, ':disabled');
+	return !call(field, 'hasAttribute', 'readonly') && !call(field, 'matches', ':disabled');
 }

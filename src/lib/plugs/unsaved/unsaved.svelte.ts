@@ -5,9 +5,7 @@ import { config } from '../../config.js';
 import { draftKey, forgetAll, loadDraft, removeDraft, saveDraft, type Entry } from './drafts.js';
 import { fieldsOf, isField, mayKeep, mayRestore, namedFields, read, write, type Field } from './fields.js';
 import type { ActionResult, BeforeNavigateCallback, SubmissionObserver, UnsavedOptions } from '../../types.js';
-
-const on = EventTarget.prototype.addEventListener;
-const off = EventTarget.prototype.removeEventListener;
+import { call, read as property } from '../../form/dom.js';
 
 /** The draft keys of the forms tracked now, and who tracks each: two would overwrite each other's. */
 const tracked = new Map<string, Unsaved>();
@@ -88,9 +86,9 @@ export class Unsaved implements SubmissionObserver {
 			}
 		});
 		attributes.observe(form, { subtree: true, attributeFilter: ['type', 'autocomplete'], attributeOldValue: true });
-		on.call(form, 'input', edited);
-		on.call(form, 'change', edited);
-		on.call(form, 'reset', reset);
+		call(form, 'addEventListener', 'input', edited);
+		call(form, 'addEventListener', 'change', edited);
+		call(form, 'addEventListener', 'reset', reset);
 		addEventListener('beforeunload', this.#beforeUnload);
 		// After the first render: `bind:value` writes its initial value in an effect, and the form's
 		// `action` and `id` attributes are set.
@@ -103,9 +101,9 @@ export class Unsaved implements SubmissionObserver {
 		return () => {
 			live = false;
 			attributes.disconnect();
-			off.call(form, 'input', edited);
-			off.call(form, 'change', edited);
-			off.call(form, 'reset', reset);
+			call(form, 'removeEventListener', 'input', edited);
+			call(form, 'removeEventListener', 'change', edited);
+			call(form, 'removeEventListener', 'reset', reset);
 			removeEventListener('beforeunload', this.#beforeUnload);
 			if (this.#storageKey && tracked.get(this.#storageKey) === this) tracked.delete(this.#storageKey);
 			if (this.#form === form) this.#form = undefined;
@@ -151,9 +149,9 @@ export class Unsaved implements SubmissionObserver {
 	 */
 	#claim(form: HTMLFormElement): string | undefined {
 		const { key } = this.#options;
-		const id = Element.prototype.getAttribute.call(form, 'id');
-		// A clone has the form's own `action`: an `<input name="action">` would shadow the property.
-		const action = new URL((HTMLElement.prototype.cloneNode.call(form) as HTMLFormElement).action);
+		const id = call(form, 'getAttribute', 'id');
+		// Through `dom.js`: an `<input name="action">` would shadow the property.
+		const action = new URL(property(form, 'action'));
 		const storageKey = draftKey(key != null ? `key:${key}` : id ? `id:${id}` : `action:${action.pathname}${action.search}`);
 		const holder = tracked.get(storageKey);
 		if (holder && holder !== this && holder.#form) {

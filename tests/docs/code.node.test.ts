@@ -12,7 +12,7 @@ import { codeBlocks, type CodeBlock } from '../helpers/markdown.js';
 // elided code) and is only checked for what it imports; `allow=CODE` lets a Svelte block keep
 // the compiler warning CODE (code written as another library's docs write it).
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
 
 const documents = [

@@ -8,7 +8,7 @@ import { headingAnchors, linkTargets } from '../helpers/markdown.js';
 // The package page (npm, unpkg, a reader's node_modules) shows what `npm pack` ships, and nothing
 // else: every relative link in a shipped document must lead to a shipped file, anchors included.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The files `npm pack` puts in the tarball (as npm decides, from package.json "files"). */
 function packed(): Set<string> {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const page = fs.readFileSync(path.join(root, 'docs', 'testing.md'), 'utf8');
 
 /** The fixture each section of the page is about. */

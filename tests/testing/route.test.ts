@@ -78,7 +78,7 @@ describe('the layouts and error pages of a route are those SvelteKit chooses', (
 		expect(Object.keys(kit)).toEqual(
 			expect.arrayContaining(['/(app)/item/[id]/print', '/(app)/item/[id]/flat/inner', '/(app)/item/[id]/bare', '/(shop)/cart/[id]'])
 		);
-		expect(ourChains(routeFiles(cwd, 'tests/testing/pages/routes'), '/tests/kit/routes', Object.keys(kit))).toEqual(kit);
+		expect(ourChains(routeFiles(cwd, 'tests/testing/pages/routes'), '/tests/testing/pages/routes', Object.keys(kit))).toEqual(kit);
 	});
 
 	const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'route-chain-'));

@@ -7,31 +7,11 @@ import { checkKit, kitHint, outcomeOf, type KitOutcomes } from './kit.js';
 import { actionResponse, byteResponse } from './response.js';
 import { prefersJSON } from './negotiate.js';
 import { KitError, describe, log, unexpected, type HandleError } from './unexpected.js';
+import type { Action, ActionEvent } from './event.js';
 
 export { prefersJSON };
 
-/** What an action receives. */
-export interface ActionEvent<Params = Record<string, string>> {
-	/**
-	 * The request, body unread: the action may read it itself, as a SvelteKit action does (it is
-	 * a copy carrying the bytes already read for `formData`: the body is read only once).
-	 */
-	request: Request;
-	/** The submitted fields, already parsed. */
-	formData: FormData;
-	/** The URL posted to, with its `?/name` search. */
-	url: URL;
-	/** Whatever the caller passed as the second argument of the handler (path parameters…). */
-	params: Params;
-}
-
-/**
- * A form action: returns data (a success), `fail(status, data)` (a failure), or throws
- * `redirect(status, location)` or `error(status, body)`. Anything else thrown is an unexpected
- * error: a 500 with a generic message, the real error logged. SvelteKit's own `fail`,
- * `redirect` and `error` work too when the handler is given `kit`.
- */
-export type Action<Params = Record<string, string>> = (event: ActionEvent<Params>) => unknown;
+export type { Action, ActionEvent };
 
 /** What `render` gets for a submission made without JavaScript. */
 export interface RenderInput {

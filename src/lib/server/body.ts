@@ -1,4 +1,4 @@
-import type { ActionEvent } from './actions.js';
+import type { ActionEvent } from './event.js';
 import { byteResponse } from './response.js';
 
 /** A body over the limit: answered 413, and no action runs. */

@@ -76,7 +76,7 @@ describe('parameters, as SvelteKit gives them for the URL', () => {
 	test('a path, or a route id without its group, instead of the route id: the error names the route that serves it', async () => {
 		for (const route of ['/cart/7', '/cart/[id]']) {
 			await expect(renderPage(route)).rejects.toThrow(
-				`renderPage('${route}'): there is no /tests/kit/routes${route}/+page.svelte. ${route} is served by /(shop)/cart/[id]: name a route by its directory, groups included, and give a path as url.`
+				`renderPage('${route}'): there is no /tests/testing/pages/routes${route}/+page.svelte. ${route} is served by /(shop)/cart/[id]: name a route by its directory, groups included, and give a path as url.`
 			);
 		}
 	});
@@ -125,7 +125,7 @@ describe('errors, shown where the app shows them', () => {
 
 test('a route without a page: an error naming the routes that have one', async () => {
 	await expect(renderPage('/nowhere')).rejects.toThrow(
-		"renderPage('/nowhere'): there is no /tests/kit/routes/nowhere/+page.svelte. Routes with a page: "
+		"renderPage('/nowhere'): there is no /tests/testing/pages/routes/nowhere/+page.svelte. Routes with a page: "
 	);
 	await expect(renderPage('/nowhere')).rejects.toThrow('/account/profile');
 });

@@ -207,3 +207,43 @@ test('whatever order answers arrive in, and however long applying takes, the new
 	);
 	// Each run mounts a form and plays up to four submissions: a generous limit, not a timing check.
 }, 60_000);
+
+test('a submission started inside another submission\'s callback leaves no form submitting, whichever answers first', async () => {
+	for (const innerFirst of [true, false]) {
+		resetAll();
+		cleanup();
+		history.replaceState(null, '', '/save');
+		configure({ goto: vi.fn(), invalidateAll: vi.fn() });
+		let calls = 0;
+		const inner = deferred();
+		const { form, state, requests } = setup({
+			submit: () => async ({ update }) => {
+				// The first callback submits the form again (a "save and continue"), then applies its own result.
+				if (++calls === 1) {
+					form.requestSubmit();
+					await inner.promise;
+				}
+				await update();
+			}
+		});
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		requests[0].answer(success(1));
+		await until(() => expect(requests).toHaveLength(2));
+		if (innerFirst) {
+			requests[1].answer(failure(2));
+			await until(() => expect(calls).toBe(2));
+			inner.resolve();
+		} else {
+			inner.resolve();
+			await settle();
+			requests[1].answer(failure(2));
+		}
+		await until(() => expect(state.submitting).toBe(false));
+		await settle();
+		expect(state.submitting).toBe(false);
+		expect(state.result).toEqual(failure(2));
+		expect(page.form).toEqual({ n: 2 });
+		expect(rejections).toEqual([]);
+	}
+});

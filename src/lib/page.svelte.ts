@@ -7,6 +7,11 @@ export interface ShownError {
 	boundary: object | undefined;
 	error: unknown;
 	status: number;
+	/**
+	 * Whether it took focus already. One shown again, because a newer one was cleared, does not
+	 * take it a second time: the user has met it, and may be typing elsewhere after a failure.
+	 */
+	met?: boolean;
 }
 
 /** Page state written by `applyAction`. Raw state: results are replaced whole, never mutated. */

@@ -1,5 +1,5 @@
 import { call } from '../form/dom.js';
-import { pageState } from '../page.svelte.js';
+import { pageState, type ShownError } from '../page.svelte.js';
 
 /** An `<ErrorBoundary>`: shows the newest error routed to it. Only the library adds errors; the user can dismiss them. */
 export class BoundaryState {
@@ -11,7 +11,7 @@ export class BoundaryState {
 	}
 
 	/** The entry on show: a new one per error recorded, the same when an older one shows again. */
-	get shown(): object | undefined {
+	get shown(): ShownError | undefined {
 		return this.#shown;
 	}
 

@@ -1,5 +1,7 @@
 export { enhance } from './form/enhance.js';
 export { enhancement } from './form/enhancement.js';
+export { repeat } from './plugs/repeat.js';
+export { timeout } from './plugs/timeout.js';
 export { submission, Submission } from './plugs/submission.svelte.js';
 export { focusInvalid } from './plugs/focus-invalid.js';
 export { announce } from './plugs/announce.js';
@@ -21,7 +23,7 @@ export type {
 	UpdateOptions,
 	EnhanceOptions,
 	RepeatPolicy,
-	SubmissionObserver,
+	Plug,
 	SubmissionOptions,
 	AnnounceText,
 	UnsavedOptions,

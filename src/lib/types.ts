@@ -94,57 +94,52 @@ export type SubmitFunction<
  * - `abort`: the earlier request is aborted (it ends silently), this one proceeds;
  * - `prevent`: it is ignored (nothing is sent, the browser does not submit either).
  */
-export type RepeatPolicy = 'allow' | 'abort' | 'prevent';
+/** What `repeat(policy)` does when a form is submitted again while an earlier submission is going. */
+export type RepeatPolicy = 'abort' | 'prevent';
 
 /**
- * Follows a form's submissions: `submission()`, `focusInvalid()` and `announce()` make one, and
- * any object of this shape works. `start` is called as a request is about to be sent (after the
- * submit function, with the `formData` it may have changed); what it returns is called once,
- * when that submission is over: after the callback (or the default `update()`) has finished,
- * with the result, or with `undefined` when the submission was aborted, its result discarded
- * (a newer one of the same form came first) or the form destroyed.
+ * A plug: what `use:enhance={{ use: [...] }}` lists, for everything beyond SvelteKit's `enhance`.
+ * `repeat()`, `timeout()`, `submission()`, `focusInvalid()`, `announce()`, `unsaved()` and
+ * `uploadProgress()` are plugs, and any object of this shape is one. For each submission, in the
+ * order the plugs are listed:
+ * 1. `submit(input)`, synchronously at the submit event, before the submit function: return
+ *    `false` to drop the submission (the submit function does not run, nothing is sent), or a
+ *    function, called once when the submission is over, however it ends;
+ * 2. `start(input)`, as the request is about to be sent (after the submit function, with the
+ *    `formData` it may have changed; not for a cancelled submission, nor for a form destroyed
+ *    meanwhile): what it returns is called once when the submission is over, after its callback
+ *    (or the default `update()`) has finished, with the result, or with `undefined` when it was
+ *    aborted silently, its result discarded (a newer one of the same form came first) or the form
+ *    destroyed.
+ * A plug may abort `input.controller`: without a reason or with an `AbortError`, the submission
+ * ends silently (and one whose result was already taken applies nothing more); with any other
+ * reason it ends with an `error` result carrying that reason (a reason given once the answer is in
+ * changes nothing). A plug's `fetch` sends the form's requests (the last plug that has one; the
+ * form's own `fetch` option wins). A plug that throws ends the submission with its error.
  */
-export interface SubmissionObserver<
+export interface Plug<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > {
-	start(input: SubmitInput): void | ((result: ActionResult<Success, Failure> | undefined) => void);
+	submit?(input: SubmitInput): false | void | ((result?: ActionResult<Success, Failure>) => unknown);
+	start?(input: SubmitInput): void | ((result: ActionResult<Success, Failure> | undefined) => unknown);
+	fetch?: typeof fetch;
 }
 
-/** Per-form options: `use:enhance={{ submit, fetch, ... }}`. A bare function is the `submit`. */
+/** Per-form options: `use:enhance={{ submit, fetch, use }}`. A bare function is the `submit`. */
 export interface EnhanceOptions<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > {
 	/** The submit function, as `use:enhance={submit}` takes it. */
 	submit?: SubmitFunction<Success, Failure>;
-	/** The `fetch` this form posts with (default: `configure`'s, else the global one). */
+	/** The `fetch` this form posts with (default: a plug's, else `configure`'s, else the global one). */
 	fetch?: typeof fetch;
 	/**
-	 * Reactive state of this form's submissions, made by `submission()`: `submitting`,
-	 * `delayed`, `timedOut`, `formData`, `result`.
+	 * The plugs: what this form does beyond SvelteKit's `enhance`, e.g.
+	 * `[repeat('abort'), timeout(5_000), submission(), focusInvalid(), announce(), edits, upload]`.
 	 */
-	submission?: SubmissionObserver<Success, Failure>;
-	/**
-	 * What a submit does while an earlier one of this form is still going: `allow` (default,
-	 * as SvelteKit), `abort` the earlier request, or `prevent` the new one. Whatever the policy,
-	 * a result that arrives after a newer submission's result is discarded.
-	 */
-	repeat?: RepeatPolicy;
-	/**
-	 * Aborts the request after this many milliseconds; the submission then ends with an `error`
-	 * result ("… timed out after N ms") and the form keeps its values. Default: no timeout.
-	 */
-	timeout?: number;
-	/** `focusInvalid()`: after a failure, focus the form's first `[aria-invalid="true"]` field. */
-	focusInvalid?: SubmissionObserver<Success, Failure>;
-	/** `announce(text?)`: read each result out in a polite live region. */
-	announce?: SubmissionObserver<Success, Failure>;
-	/**
-	 * `unsaved()`: learns the form's successes and redirects, after which its edits are saved (the
-	 * same object is attached to the form: `{@attach edits.track}`).
-	 */
-	unsaved?: SubmissionObserver<Success, Failure>;
+	use?: readonly Plug<Success, Failure>[];
 }
 
 /** Options of `unsaved()`. */

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, focusInvalid, page, submission } from '../../src/lib/index.js';
-import type { ActionResult, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../../src/lib/index.js';
+import { configure, focusInvalid, page, repeat, submission, timeout } from '../../src/lib/index.js';
+import type { ActionResult, EnhanceOptions, Plug, RepeatPolicy, SubmitFunction } from '../../src/lib/index.js';
+import { repeatPlugs, type Policy } from '../helpers/plugs.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
 import { server } from '../setup/msw.js';
 
 const FORM = '<form method="POST" action="/save"><input name="n"><button>Save</button></form>';
-const POLICIES: RepeatPolicy[] = ['allow', 'abort', 'prevent'];
+const POLICIES: Policy[] = ['allow', 'abort', 'prevent'];
 
 beforeEach(() => {
 	history.replaceState(null, '', '/save');
@@ -34,7 +35,7 @@ function setup(options: EnhanceOptions, then: SubmitFunction = () => async ({ up
 	const state = submission();
 	const called: number[] = [];
 	const ends: [number, unknown][] = [];
-	const recorder: SubmissionObserver = {
+	const recorder: Plug = {
 		start(input) {
 			const end = state.start(input);
 			return (result) => {
@@ -45,7 +46,7 @@ function setup(options: EnhanceOptions, then: SubmitFunction = () => async ({ up
 	};
 	const { form, action } = enhanced(FORM, {
 		...options,
-		submission: recorder,
+		use: [...(options.use ?? []), recorder],
 		submit: async (input) => {
 			const callback = await then(input);
 			return async (result) => {
@@ -87,19 +88,19 @@ const ORDERS = [
 	[2, 1, 0]
 ];
 
-describe.each(POLICIES)('the race rule, repeat: %s', (repeat) => {
+describe.each(POLICIES)('the race rule, repeat: %s', (policy) => {
 	test.each(ORDERS)('three submissions answered in the order %i, %i, %i: no older result overwrites a newer one', async (...order) => {
-		const { state, requests, called, ends, submit, answer } = setup({ repeat });
+		const { state, requests, called, ends, submit, answer } = setup({ use: repeatPlugs(policy) });
 		await submit(0);
-		for (const n of [1, 2]) await submit(n, repeat !== 'prevent');
+		for (const n of [1, 2]) await submit(n, policy !== 'prevent');
 		for (const n of order) await answer(n);
 
 		// What each policy lets through: everything in arrival order minus the stale; only the
 		// newest request; only the first request.
-		const applied = { allow: records(order), abort: [2], prevent: [0] }[repeat];
+		const applied = { allow: records(order), abort: [2], prevent: [0] }[policy];
 		const newest = applied.at(-1)!;
 		expect(called).toEqual(applied);
-		expect(requests).toHaveLength(repeat === 'prevent' ? 1 : 3);
+		expect(requests).toHaveLength(policy === 'prevent' ? 1 : 3);
 		expect(page.form).toEqual({ n: newest });
 		expect(state.result).toEqual(answerFor(newest));
 		// Every submission that was sent ended once; those discarded or aborted without a result.
@@ -110,7 +111,7 @@ describe.each(POLICIES)('the race rule, repeat: %s', (repeat) => {
 
 	test("a result taken while an older one's callback runs wins: the older update() does nothing", async () => {
 		const gate = deferred();
-		const { state, called, submit, answer } = setup({ repeat }, (input) =>
+		const { state, called, submit, answer } = setup({ use: repeatPlugs(policy) }, (input) =>
 			input.formData.get('n') === '0'
 				? async ({ update }) => {
 						await gate.promise;
@@ -122,13 +123,13 @@ describe.each(POLICIES)('the race rule, repeat: %s', (repeat) => {
 		// Submission 0's answer arrives; its callback waits (as one awaiting a slow refresh does).
 		void answer(0);
 		await until(() => expect(called).toEqual([0]));
-		await submit(1, repeat !== 'prevent');
+		await submit(1, policy !== 'prevent');
 		await answer(1);
 		gate.resolve();
 		await until(() => expect(state.submitting).toBe(false));
 
 		// `prevent` ignored submission 1 (0 was still under way): 0 is the newest and applies.
-		const newest = repeat === 'prevent' ? 0 : 1;
+		const newest = policy === 'prevent' ? 0 : 1;
 		expect(page.form).toEqual({ n: newest });
 		expect(state.result).toEqual(answerFor(newest));
 	});
@@ -136,7 +137,7 @@ describe.each(POLICIES)('the race rule, repeat: %s', (repeat) => {
 	test('an update() called after its submission ended does nothing once a newer result was taken', async () => {
 		const later = deferred();
 		const late: Promise<void>[] = [];
-		const { state, submit, answer } = setup({ repeat }, (input) =>
+		const { state, submit, answer } = setup({ use: repeatPlugs(policy) }, (input) =>
 			input.formData.get('n') === '0'
 				? ({ update }) => {
 						// Not awaited: submission 0 ends at once, its update() runs later.
@@ -169,7 +170,7 @@ describe('repeat policies', () => {
 
 	test('abort: the earlier request is aborted (an AbortError) and ends silently', async () => {
 		const controllers: AbortController[] = [];
-		const { called, ends, submit, answer } = setup({ repeat: 'abort' }, ({ controller }) => void controllers.push(controller));
+		const { called, ends, submit, answer } = setup({ use: [repeat('abort')] }, ({ controller }) => void controllers.push(controller));
 		await submit(0);
 		await submit(1);
 		expect(controllers[0].signal.aborted).toBe(true);
@@ -183,7 +184,7 @@ describe('repeat policies', () => {
 
 	test('abort: an earlier submission whose answer is in, its callback still running (a slow refresh), is superseded too', async () => {
 		const gate = deferred();
-		const { state, called, ends, submit, answer } = setup({ repeat: 'abort' }, (input) =>
+		const { state, called, ends, submit, answer } = setup({ use: [repeat('abort')] }, (input) =>
 			input.formData.get('n') === '0'
 				? async ({ update }) => {
 						await gate.promise;
@@ -206,7 +207,7 @@ describe('repeat policies', () => {
 
 	test('abort: a repeat submit that its submit function cancels aborts nothing', async () => {
 		const controllers: AbortController[] = [];
-		const { requests, submit, answer } = setup({ repeat: 'abort' }, ({ controller, formData, cancel }) => {
+		const { requests, submit, answer } = setup({ use: [repeat('abort')] }, ({ controller, formData, cancel }) => {
 			controllers.push(controller);
 			if (formData.get('n') === '1') cancel();
 		});
@@ -220,7 +221,7 @@ describe('repeat policies', () => {
 
 	test('prevent: a submit while one is under way is ignored, not even submitted natively', async () => {
 		const submits = vi.fn();
-		const { form, requests, called, submit, answer } = setup({ repeat: 'prevent' }, submits);
+		const { form, requests, called, submit, answer } = setup({ use: [repeat('prevent')] }, submits);
 		await submit(0);
 		await submit(1, false);
 		await submit(2, false);
@@ -237,7 +238,7 @@ describe('repeat policies', () => {
 	test('prevent: a submission is under way from the submit event, while an async submit function runs', async () => {
 		const validating = deferred();
 		const submits = vi.fn(() => validating.promise);
-		const { requests, submit, answer } = setup({ repeat: 'prevent' }, submits);
+		const { requests, submit, answer } = setup({ use: [repeat('prevent')] }, submits);
 		const first = submit(0);
 		await submit(1, false); // a double click during validation
 		expect(submits).toHaveBeenCalledOnce();
@@ -248,10 +249,10 @@ describe('repeat policies', () => {
 	});
 
 	test('action.update() switches the policy for the next submits', async () => {
-		const { action, requests, submit } = setup({ repeat: 'prevent' });
+		const { action, requests, submit } = setup({ use: [repeat('prevent')] });
 		await submit(0);
 		await submit(1, false);
-		action.update({ repeat: 'allow' });
+		action.update({ use: [] });
 		await submit(2);
 		expect(requests).toHaveLength(2);
 	});
@@ -259,27 +260,38 @@ describe('repeat policies', () => {
 
 describe('development errors in the options', () => {
 	test('a repeat that is not a policy', () => {
-		expect(() => enhanced(FORM, { repeat: 'sometimes' as RepeatPolicy })).toThrow(
-			"use:enhance's `repeat` is 'allow', 'abort' or 'prevent', not \"sometimes\"."
+		expect(() => repeat('sometimes' as RepeatPolicy)).toThrow(
+			"repeat() takes 'abort' or 'prevent', not \"sometimes\" (leave the plug out to allow every submission)."
 		);
 	});
 
-	test('an observer factory passed uncalled says to call it', () => {
-		expect(() => enhanced(FORM, { focusInvalid } as unknown as EnhanceOptions)).toThrow(
-			"use:enhance's `focusInvalid` option takes what `focusInvalid()` returns: call it, `focusInvalid: focusInvalid()`."
+	test('a plug factory passed uncalled says to call it', () => {
+		expect(() => enhanced(FORM, { use: [focusInvalid] } as unknown as EnhanceOptions)).toThrow(
+			"use:enhance's `use` takes a list of plugs, such as [repeat('abort'), timeout(5_000)] (call a plug factory: `submission()`, not `submission`)."
 		);
+	});
+
+	test("0.1's options beyond SvelteKit say they are plugs now", () => {
+		expect(() => enhanced(FORM, { repeat: 'abort', submission: submission() } as unknown as EnhanceOptions)).toThrow(
+			"use:enhance takes { submit, fetch, use }, not `repeat`, `submission`: what goes beyond SvelteKit's enhance is a plug listed in `use`"
+		);
+	});
+
+	test('a timeout that is not a number of milliseconds', () => {
+		expect(() => timeout(-5)).toThrow(/timeout\(\) takes milliseconds, between 1 and 2147483647 \(not -5\)/);
+		expect(() => timeout('500' as unknown as number)).toThrow(/not of type string/);
 	});
 
 	test('action.update() checks the new options too', () => {
 		const { action } = enhanced(FORM);
-		expect(() => action.update({ timeout: -5 })).toThrow(/`timeout` is in milliseconds/);
+		expect(() => action.update({ timeout: 5 } as unknown as EnhanceOptions)).toThrow(/not `timeout`: what goes beyond SvelteKit's enhance is a plug/);
 	});
 });
 
 test('abort: an older submission whose submit function finishes after a newer one sent is superseded, not sent', async () => {
 	const slow = deferred();
 	const controllers: AbortController[] = [];
-	const { called, requests, ends, submit } = setup({ repeat: 'abort' }, async ({ controller, formData }) => {
+	const { called, requests, ends, submit } = setup({ use: [repeat('abort')] }, async ({ controller, formData }) => {
 		controllers.push(controller);
 		if (formData.get('n') === '0') await slow.promise;
 	});

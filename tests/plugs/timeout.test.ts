@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, page, submission } from '../../src/lib/index.js';
+import { configure, page, submission, timeout } from '../../src/lib/index.js';
 import type { ActionResult, EnhanceOptions } from '../../src/lib/index.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
@@ -30,7 +30,6 @@ function setup(options: EnhanceOptions = {}) {
 	const controllers: AbortController[] = [];
 	const state = submission();
 	const { form } = enhanced(FORM, {
-		submission: state,
 		submit: ({ controller }) => {
 			controllers.push(controller);
 			return async ({ result, update }) => {
@@ -38,7 +37,8 @@ function setup(options: EnhanceOptions = {}) {
 				await update();
 			};
 		},
-		...options
+		...options,
+		use: [...(options.use ?? []), state]
 	});
 	const title = form.querySelector('input')!;
 	title.value = 'My first post';
@@ -47,7 +47,7 @@ function setup(options: EnhanceOptions = {}) {
 
 describe('timeout: a request timeout', () => {
 	test('aborts the request after N ms and ends with an error result saying so; the form keeps its values', async () => {
-		const { form, title, state, requests, results, controllers } = setup({ timeout: 5000 });
+		const { form, title, state, requests, results, controllers } = setup({ use: [timeout(5000)] });
 		form.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
 		await vi.advanceTimersByTimeAsync(4999);
@@ -76,7 +76,7 @@ describe('timeout: a request timeout', () => {
 	});
 
 	test('an answer in time is applied as usual, and no timer is left', async () => {
-		const { form, state, requests, results, controllers } = setup({ timeout: 5000 });
+		const { form, state, requests, results, controllers } = setup({ use: [timeout(5000)] });
 		form.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
 		await vi.advanceTimersByTimeAsync(4000);
@@ -92,7 +92,7 @@ describe('timeout: a request timeout', () => {
 
 	test('counts from the request, not from the submit: a slow submit function does not eat into it', async () => {
 		const ready = deferred();
-		const { form, requests, results } = setup({ timeout: 1000, submit: () => ready.promise });
+		const { form, requests, results } = setup({ use: [timeout(1000)], submit: () => ready.promise });
 		form.requestSubmit();
 		await vi.advanceTimersByTimeAsync(5000);
 		ready.resolve();
@@ -106,7 +106,7 @@ describe('timeout: a request timeout', () => {
 	test('also when the fetch ignores its signal: its late answer is not applied', async () => {
 		const answered = deferred<Response>();
 		const fetch = vi.fn(() => answered.promise);
-		const { form, results } = setup({ timeout: 1000, fetch });
+		const { form, results } = setup({ use: [timeout(1000)], fetch });
 		form.requestSubmit();
 		await until(() => expect(fetch).toHaveBeenCalled());
 		await vi.advanceTimersByTimeAsync(1000);
@@ -119,7 +119,7 @@ describe('timeout: a request timeout', () => {
 
 describe('a user abort, unlike a timeout, ends silently', () => {
 	test('no callback, no page change, the state back to idle', async () => {
-		const { form, state, requests, results, controllers } = setup({ timeout: 5000 });
+		const { form, state, requests, results, controllers } = setup({ use: [timeout(5000)] });
 		form.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
 		controllers[0].abort();
@@ -133,7 +133,7 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 	test('a controller.abort() in the submit function, timeout or not, sends nothing and ends silently', async () => {
 		const results: ActionResult[] = [];
 		const { form, title, state, requests } = setup({
-			timeout: 5000,
+			use: [timeout(5000)],
 			submit: ({ controller, formData }) => {
 				if (formData.get('title') === 'Aborted') controller.abort();
 				return ({ result }) => void results.push(result);
@@ -153,16 +153,20 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 		await until(() => expect(results).toHaveLength(1));
 	});
 
-	test('an abort with any other reason (an Error, a string) ends silently, as a bare abort() does', async () => {
-		const { form, state, requests, results, controllers } = setup();
-		for (const [i, reason] of [new Error('Stopped by the app'), 'stopped'].entries()) {
+	test("an abort with any other reason (an Error, a string) ends with an error result carrying it, as SvelteKit's enhance", async () => {
+		const { form, title, state, requests, results, controllers } = setup();
+		const reasons = [new Error('Stopped by the app'), 'stopped'];
+		for (const [i, reason] of reasons.entries()) {
 			form.requestSubmit();
 			await until(() => expect(requests).toHaveLength(i + 1));
 			controllers[i].abort(reason);
+			await until(() => expect(results).toHaveLength(i + 1));
 			await until(() => expect(state.submitting).toBe(false));
+			expect(results[i]).toEqual({ type: 'error', error: reason });
+			expect(page.error).toBe(reason);
 		}
-		expect(results).toEqual([]);
-		expect([page.form, page.error, page.status]).toEqual([null, null, 200]);
+		expect(page.form).toBeNull();
+		expect(title.value).toBe('My first post');
 	});
 
 	test('an abort whose reason is a TimeoutError is a timeout too (an app may time out on its own terms)', async () => {
@@ -175,7 +179,7 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 	});
 });
 
-test('without the option there is no request timeout: the state only says timedOut', async () => {
+test('without the plug there is no request timeout: the state only says timedOut', async () => {
 	const { form, state, requests, controllers } = setup();
 	form.requestSubmit();
 	await until(() => expect(requests).toHaveLength(1));
@@ -185,6 +189,6 @@ test('without the option there is no request timeout: the state only says timedO
 	await until(() => expect(page.form).toEqual({ finally: true }));
 });
 
-test.each([0, -1, Infinity, 2 ** 31, Number.NaN])('a timeout of %s is a development error', (timeout) => {
-	expect(() => enhanced(FORM, { timeout })).toThrow(/`timeout` is in milliseconds, between 1 and 2147483647/);
+test.each([0, -1, Infinity, 2 ** 31, Number.NaN])('a timeout of %s is a development error', (ms) => {
+	expect(() => timeout(ms)).toThrow(/timeout\(\) takes milliseconds, between 1 and 2147483647/);
 });

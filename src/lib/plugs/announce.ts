@@ -1,5 +1,5 @@
 import { call, read } from '../form/dom.js';
-import type { AnnounceText, SubmissionObserver } from '../types.js';
+import type { AnnounceText, Plug } from '../types.js';
 
 /** The default text: `data.message` of a success or failure, when it is a string. */
 const message: AnnounceText<any, any> = (result) => {
@@ -21,7 +21,7 @@ const message: AnnounceText<any, any> = (result) => {
 export function announce<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
->(text: AnnounceText<Success, Failure> = message): SubmissionObserver<Success, Failure> {
+>(text: AnnounceText<Success, Failure> = message): Plug<Success, Failure> {
 	return {
 		start() {
 			// Present before the text changes: live regions added with their text are often not read.

@@ -1,6 +1,6 @@
 import { tick } from 'svelte';
 import { call } from '../form/dom.js';
-import type { SubmissionObserver } from '../types.js';
+import type { Plug } from '../types.js';
 
 /**
  * After a failure, moves focus to the form's first field marked `aria-invalid="true"`, so
@@ -8,7 +8,7 @@ import type { SubmissionObserver } from '../types.js';
  * `use:enhance={{ focusInvalid: focusInvalid() }}`. Successes and errors leave focus as
  * `applyAction` sets it.
  */
-export function focusInvalid(): SubmissionObserver {
+export function focusInvalid(): Plug {
 	return {
 		start: ({ formElement }) =>
 			async (result) => {

@@ -1,4 +1,4 @@
-import type { ActionResult, SubmissionObserver, SubmissionOptions, SubmitInput } from '../types.js';
+import type { ActionResult, Plug, SubmissionOptions, SubmitInput } from '../types.js';
 
 /**
  * The reactive state of one form's submissions, for pending UI without callbacks. Pass it as
@@ -7,7 +7,7 @@ import type { ActionResult, SubmissionObserver, SubmissionOptions, SubmitInput }
 export class Submission<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
-> implements SubmissionObserver<Success, Failure> {
+> implements Plug<Success, Failure> {
 	#delayed = $state.raw(false);
 	#timedOut = $state.raw(false);
 	#result = $state.raw<ActionResult<Success, Failure> | null>(null);

@@ -4,7 +4,7 @@ import type { Attachment } from 'svelte/attachments';
 import { config } from '../../config.js';
 import { draftKey, forgetAll, loadDraft, removeDraft, saveDraft, type Entry } from './drafts.js';
 import { fieldsOf, isField, mayKeep, mayRestore, namedFields, read, write, type Field } from './fields.js';
-import type { ActionResult, BeforeNavigateCallback, SubmissionObserver, UnsavedOptions } from '../../types.js';
+import type { ActionResult, BeforeNavigateCallback, Plug, UnsavedOptions } from '../../types.js';
 import { call, read as property } from '../../form/dom.js';
 
 /** The draft keys of the forms tracked now, and who tracks each: two would overwrite each other's. */
@@ -19,7 +19,7 @@ const tracked = new Map<string, Unsaved>();
  * <form method="POST" use:enhance={{ unsaved: edits }} {@attach edits.track}>
  * ```
  */
-export class Unsaved implements SubmissionObserver {
+export class Unsaved implements Plug {
 	#dirty = $state.raw(false);
 	#options: Required<Omit<UnsavedOptions, 'key'>> & Pick<UnsavedOptions, 'key'>;
 	#form: HTMLFormElement | undefined;

@@ -1,8 +1,8 @@
 import type { ActionResult as KitActionResult, SubmitFunction as KitSubmitFunction } from '@sveltejs/kit';
 import type { Attachment } from 'svelte/attachments';
 import { describe, expectTypeOf, test } from 'vitest';
-import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, formResult, page, submission } from '../src/lib/index.js';
-import type { ActionResult, Config, EnhanceOptions, RepeatPolicy, SubmissionObserver, SubmitFunction } from '../src/lib/index.js';
+import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, formResult, page, repeat, submission, timeout, uploadProgress } from '../src/lib/index.js';
+import type { ActionResult, Config, EnhanceOptions, Plug, RepeatPolicy, SubmitFunction, SubmitInput } from '../src/lib/index.js';
 import { sveltekit } from '../src/lib/sveltekit/index.js';
 
 type Success = { welcome: string };
@@ -75,33 +75,50 @@ describe('beyond SvelteKit', () => {
 		expectTypeOf(save.timedOut).toEqualTypeOf<boolean>();
 		expectTypeOf(save.formData).toEqualTypeOf<FormData | null>();
 		expectTypeOf(save.result).toEqualTypeOf<ActionResult<Success, Failure> | null>();
-		expectTypeOf(save).toExtend<SubmissionObserver<Success, Failure>>();
+		expectTypeOf(save).toExtend<Plug<Success, Failure>>();
 		// @ts-expect-error only the library writes it
 		save.submitting = true;
 	});
 
 	test('the enhance options', () => {
-		expectTypeOf<RepeatPolicy>().toEqualTypeOf<'allow' | 'abort' | 'prevent'>();
+		expectTypeOf<RepeatPolicy>().toEqualTypeOf<'abort' | 'prevent'>();
 		const options: EnhanceOptions<Success, Failure> = {
-			submission: submission<Success, Failure>(),
-			repeat: 'abort',
-			timeout: 10_000,
-			focusInvalid: focusInvalid(),
-			announce: announce<Success, Failure>((result) => {
-				expectTypeOf(result).toEqualTypeOf<ActionResult<Success, Failure>>();
-				return result.type === 'failure' && result.data?.missing && 'The email is missing';
-			})
+			use: [
+				repeat('abort'),
+				timeout(10_000),
+				submission<Success, Failure>(),
+				focusInvalid(),
+				announce<Success, Failure>((result) => {
+					expectTypeOf(result).toEqualTypeOf<ActionResult<Success, Failure>>();
+					return result.type === 'failure' && result.data?.missing && 'The email is missing';
+				})
+			]
 		};
 		expectTypeOf(enhance<Success, Failure>).toBeCallableWith({} as HTMLFormElement, options);
 		// @ts-expect-error not a policy
-		const sometimes: EnhanceOptions = { repeat: 'sometimes' };
-		// @ts-expect-error the factory itself is not an observer: call it
-		const uncalled: EnhanceOptions = { focusInvalid };
-		void [sometimes, uncalled];
+		repeat('sometimes');
+		// @ts-expect-error the factory itself is not a plug: call it
+		const uncalled: EnhanceOptions = { use: [focusInvalid] };
+		// @ts-expect-error 0.1's options are plugs now
+		const old: EnhanceOptions = { repeat: 'abort' };
+		void [uncalled, old];
+	});
+
+	test('a plug: its hooks and what they return are typed', () => {
+		expectTypeOf<Plug<Success, Failure>['submit']>().toEqualTypeOf<
+			((input: SubmitInput) => false | void | ((result?: ActionResult<Success, Failure>) => unknown)) | undefined
+		>();
+		expectTypeOf<Plug<Success, Failure>['start']>().toEqualTypeOf<
+			((input: SubmitInput) => void | ((result: ActionResult<Success, Failure> | undefined) => unknown)) | undefined
+		>();
+		expectTypeOf<Plug['fetch']>().toEqualTypeOf<typeof fetch | undefined>();
+		// An app's own plug: a minimum pending time, typed by the shape alone.
+		const minimum: Plug = { start: () => () => new Promise((resolve) => setTimeout(resolve, 300)) };
+		expectTypeOf({ use: [minimum, uploadProgress()] }).toExtend<EnhanceOptions>();
 	});
 
 	test('enhancement() is an attachment for forms, its options from a function', () => {
-		expectTypeOf(enhancement(() => ({ repeat: 'prevent' }))).toEqualTypeOf<Attachment<HTMLFormElement>>();
+		expectTypeOf(enhancement(() => ({ use: [repeat('prevent')] }))).toEqualTypeOf<Attachment<HTMLFormElement>>();
 		expectTypeOf(enhancement<Success, Failure>).parameter(0).toEqualTypeOf<
 			(() => SubmitFunction<Success, Failure> | EnhanceOptions<Success, Failure>) | undefined
 		>();

@@ -3,8 +3,8 @@ import * as devalue from 'devalue';
 import fc from 'fast-check';
 import { http } from 'msw';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { configure, page, submission } from '../../src/lib/index.js';
-import type { ActionResult, EnhanceOptions, SubmissionObserver } from '../../src/lib/index.js';
+import { configure, page, repeat, submission } from '../../src/lib/index.js';
+import type { ActionResult, EnhanceOptions, Plug } from '../../src/lib/index.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { resetAll } from '../../src/lib/testing/reset.js';
 import { alertText, expectTyped, mountTyped, settle, typed, watchRejections } from '../helpers/reliability.js';
@@ -107,16 +107,14 @@ test('app code that throws or rejects anywhere ends the submission with its erro
 				transport: { Thing: { encode: (v) => v instanceof Thing && 1, decode: (v) => app('a transport decoder', () => v)() } }
 			});
 			const state = submission();
-			const observer: SubmissionObserver = {
+			const observer: Plug = {
 				start: (input) => {
 					app("an observer's start", () => {})();
 					return () => app("an observer's end", () => {})();
 				}
 			};
 			const options: EnhanceOptions = {
-				submission: state,
-				announce: observer,
-				repeat: 'prevent',
+				use: [repeat('prevent'), state, observer],
 				fetch: (input, init) => app('fetch', () => fetch(input, init))(),
 				submit: async () => {
 					await app('the submit function', () => {})();
@@ -158,7 +156,7 @@ test('app code that throws or rejects anywhere ends the submission with its erro
 			if (row === 'invalidateAll') expect(typed(form)).toEqual({ title: '', notes: '', agree: false });
 			else expectTyped(form);
 
-			// The form is not stuck (`repeat: 'prevent'` would ignore it otherwise): it submits again.
+			// The form is not stuck (`repeat('prevent')` would ignore it otherwise): it submits again.
 			armed = false;
 			form.requestSubmit();
 			await until(() => expect(page.form).toEqual({ again: true }));
@@ -185,12 +183,14 @@ test("the issue's example: an observer whose start throws leaves no submission()
 	const state = submission();
 	const broken = new Error('Observer broke');
 	const { form } = mountTyped({
-		submission: state,
-		announce: {
-			start() {
-				throw broken;
+		use: [
+			state,
+			{
+				start() {
+					throw broken;
+				}
 			}
-		}
+		]
 	});
 	form.requestSubmit();
 	await until(() => expect(page.error).toBe(broken));

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import * as devalue from 'devalue';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { configure, page } from '../../src/lib/index.js';
+import { configure, page, repeat, timeout } from '../../src/lib/index.js';
 import type { ActionResult, Config, EnhanceOptions } from '../../src/lib/index.js';
 import FaultForm from '../fixtures/FaultForm.svelte';
 import { deferred } from '../helpers/dom.js';
@@ -372,13 +372,13 @@ function onlyApplied(n: number) {
 rows.push(
 	{
 		name: 'timeout (the request is aborted, an error result says so)',
-		options: { timeout: 50 },
+		options: { use: [timeout(50)] },
 		respond: () => new Promise<Response>(() => {}),
 		expect: errorResult(undefined, /^POST \/save\?\/save timed out after 50 ms$/)
 	},
 	{
-		name: "repeated submits, repeat: 'allow', answers out of order (older results discarded)",
-		options: { repeat: 'allow' },
+		name: "repeated submits, no repeat(), answers out of order (older results discarded)",
+		options: {},
 		respond: newestFirst(),
 		submits: 3,
 		callbacks: 1,
@@ -388,16 +388,16 @@ rows.push(
 		}
 	},
 	{
-		name: "repeated submits, repeat: 'abort' (earlier requests aborted silently)",
-		options: { repeat: 'abort' },
+		name: "repeated submits, repeat('abort') (earlier requests aborted silently)",
+		options: { use: [repeat('abort')] },
 		respond: newestFirst(),
 		submits: 3,
 		callbacks: 1,
 		expect: onlyApplied(2)
 	},
 	{
-		name: "repeated submits, repeat: 'prevent' (later submits ignored while one is pending)",
-		options: { repeat: 'prevent' },
+		name: "repeated submits, repeat('prevent') (later submits ignored while one is pending)",
+		options: { use: [repeat('prevent')] },
 		// Only the first is sent: it is answered as it comes.
 		respond: inOrder,
 		submits: 3,

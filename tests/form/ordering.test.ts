@@ -56,7 +56,7 @@ function setup(options: EnhanceOptions = {}) {
 	const { handler, requests } = heldEndpoint('/save');
 	server.use(handler);
 	const state = submission();
-	const { form } = mountTyped({ submission: state, ...options });
+	const { form } = mountTyped({ ...options, use: [...(options.use ?? []), state] });
 	return { form, state, requests };
 }
 
@@ -129,7 +129,7 @@ test('a form destroyed while its async submit function runs never shows a submis
 	const ready = deferred();
 	const { unmount } = render(ReliableForm, {
 		options: {
-			submission: state,
+			use: [state],
 			submit: async () => {
 				await ready.promise;
 			}

@@ -110,8 +110,8 @@ describe('announce()', () => {
 		const { handler, requests } = heldEndpoint('/held');
 		server.use(handler);
 		const html = '<form method="POST" action="/held"><button>Go</button></form>';
-		const first = enhanced(html + html, { announce: announce() }).form;
-		enhance(document.forms[1], { announce: announce(() => 'Second') });
+		const first = enhanced(html + html, { use: [announce()] }).form;
+		enhance(document.forms[1], { use: [announce(() => 'Second')] });
 		first.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
 		expect(screen.getByRole('status').textContent).toBe('');
@@ -130,8 +130,7 @@ describe('announce()', () => {
 		const save = submission();
 		const controllers: AbortController[] = [];
 		const { form } = enhanced('<form method="POST" action="/held"></form>', {
-			submission: save,
-			announce: announce((result) => `Result ${result.type === 'failure' && result.data?.n}`),
+			use: [save, announce((result) => `Result ${result.type === 'failure' && result.data?.n}`)],
 			submit: ({ controller }) => void controllers.push(controller)
 		});
 		for (const n of [0, 1, 2]) {

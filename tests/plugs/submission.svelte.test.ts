@@ -29,7 +29,7 @@ const IDLE = { submitting: false, delayed: false, timedOut: false };
 function setup(options: EnhanceOptions = {}, state = submission()) {
 	const { handler, requests } = heldEndpoint('/save');
 	server.use(handler);
-	const { form, action } = enhanced(FORM, { ...options, submission: state });
+	const { form, action } = enhanced(FORM, { ...options, use: [...(options.use ?? []), state] });
 	/** Submits and waits for the request. */
 	async function submit() {
 		const before = requests.length;
@@ -214,8 +214,8 @@ describe('several forms on one page', () => {
 		mountForm(FORM + FORM.replace('Draft', 'Other'));
 		const [one, two] = document.forms;
 		const states = [submission(), submission()];
-		enhance(one, { submission: states[0] });
-		enhance(two, { submission: states[1] });
+		enhance(one, { use: [states[0]] });
+		enhance(two, { use: [states[1]] });
 
 		one.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, enhance, page, submission, uploadProgress } from '../../src/lib/index.js';
+import { configure, enhance, page, repeat, submission, timeout, uploadProgress } from '../../src/lib/index.js';
 import type { ActionResult, EnhanceOptions } from '../../src/lib/index.js';
 import { actionHandler, actionResponse, fail } from '../../src/lib/testing/msw/index.js';
 import { deferred } from '../helpers/dom.js';
@@ -118,7 +118,7 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 			})
 		);
 		const state = submission();
-		await pickAndUpload({ submission: state, submit: (input) => ((controller = input.controller), callback) });
+		await pickAndUpload({ use: [state], submit: (input) => ((controller = input.controller), callback) });
 		await arrived.promise;
 		expect(state.submitting).toBe(true);
 		controller.abort();
@@ -132,7 +132,7 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 	test('`timeout` aborts the request and ends with an error result; the form keeps its values', async () => {
 		const results: ActionResult[] = [];
 		server.use(http.post('/upload', () => new Promise<never>(() => {})));
-		await pickAndUpload({ timeout: 50, submit: () => ({ result }) => void results.push(result) });
+		await pickAndUpload({ use: [timeout(50)], submit: () => ({ result }) => void results.push(result) });
 		await until(() => expect(results).toHaveLength(1), 100_000);
 		expect(results[0].type === 'error' && results[0].error.message).toBe('POST /upload timed out after 50 ms');
 		expect((screen.getByLabelText('Caption') as HTMLInputElement).value).toBe('Holiday');
@@ -175,7 +175,7 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 		form.remove();
 	});
 
-	test("with `repeat: 'allow'` and two requests under way, the newest one's progress is shown, not the older's", async () => {
+	test("without `repeat()` and two requests under way, the newest one's progress is shown, not the older's", async () => {
 		const { handler, requests } = heldEndpoint('/upload');
 		server.use(handler);
 		document.body.innerHTML = '<form method="POST" action="/upload"><input name="caption" value="first"><button>Send</button></form>';
@@ -200,7 +200,7 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 		form.remove();
 	});
 
-	test("`repeat: 'abort'` aborts the earlier upload; only the newer result is applied", async () => {
+	test("`repeat('abort')` aborts the earlier upload; only the newer result is applied", async () => {
 		const bodies: string[] = [];
 		const answers: Array<(result: ActionResult) => void> = [];
 		server.use(
@@ -211,7 +211,7 @@ describe('uploadProgress(): the form posts through XMLHttpRequest', () => {
 				return actionResponse(await answer.promise);
 			})
 		);
-		const user = await pickAndUpload({ repeat: 'abort' });
+		const user = await pickAndUpload({ use: [repeat('abort')] });
 		await until(() => expect(answers).toHaveLength(1));
 		await user.type(screen.getByLabelText('Caption'), ' again');
 		await user.click(screen.getByRole('button', { name: 'Upload' }));

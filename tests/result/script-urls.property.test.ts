@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { applyAction, configure, deserialize, page } from '../../src/lib/index.js';
+import { applyAction, configure, deserialize, page, timeout } from '../../src/lib/index.js';
 import type { ActionResult } from '../../src/lib/index.js';
 import { target } from '../../src/lib/result/target.js';
 import { deferred, enhanced } from '../helpers/dom.js';
@@ -170,14 +170,12 @@ describe('messages quote at most 80 characters of what the server sent', () => {
 	});
 });
 
-describe("the development check of `timeout` lets only numbers from 1 to 2147483647 through", () => {
+describe("the development check of `timeout()` lets only numbers from 1 to 2147483647 through", () => {
 	const FORM = '<form method="POST" action="/save?/publish"><input name="title"></form>';
-	test.each([true, '500', [100], 0.5, Number.NaN, '1e3', {}, 500n, null])('timeout: %s is refused', (timeout) => {
-		expect(() => enhanced(FORM, { timeout: timeout as number })).toThrow(
-			/`timeout` is in milliseconds, between 1 and 2147483647 \(not (of type \w+|0\.5|NaN)\)/
-		);
+	test.each([true, '500', [100], 0.5, Number.NaN, '1e3', {}, 500n, null])('timeout(%s) is refused', (ms) => {
+		expect(() => timeout(ms as number)).toThrow(/timeout\(\) takes milliseconds, between 1 and 2147483647 \(not (of type \w+|0\.5|NaN)\)/);
 	});
-	test.each([1, 1.5, 500, 2147483647])('timeout: %s is accepted', (timeout) => {
-		expect(() => enhanced(FORM, { timeout })).not.toThrow();
+	test.each([1, 1.5, 500, 2147483647])('timeout(%s) is accepted', (ms) => {
+		expect(() => enhanced(FORM, { use: [timeout(ms)] })).not.toThrow();
 	});
 });

@@ -6,7 +6,7 @@ import * as devalue from 'devalue';
 import { http } from 'msw';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { config } from '../../src/lib/config.js';
-import { applyAction, clearPage, configure, deserialize, page, submission } from '../../src/lib/index.js';
+import { applyAction, clearPage, configure, deserialize, page, repeat, submission, timeout } from '../../src/lib/index.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { resetAll } from '../../src/lib/testing/reset.js';
 import { sveltekit } from '../../src/lib/sveltekit/index.js';
@@ -129,7 +129,7 @@ describe('results handed to SvelteKit', () => {
 
 	test('a timeout (beyond SvelteKit) still ends as an error result SvelteKit shows', async () => {
 		server.use(http.post('/slow', () => new Promise<Response>(() => {})));
-		enhanced('<form method="POST" action="/slow"><button>Save</button></form>', { timeout: 20 });
+		enhanced('<form method="POST" action="/slow"><button>Save</button></form>', { use: [timeout(20)] });
 		screen.getByRole('button').click();
 		await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledTimes(1));
 		const [[result]] = kit.applyAction.mock.calls as [[any]];
@@ -217,12 +217,12 @@ test('an answer that is not an action result, with a 2xx status, reaches SvelteK
 	expect(page.status).toBe(200);
 });
 
-test("submission() and repeat: 'prevent' (beyond SvelteKit) work unchanged under the wiring", async () => {
+test("submission() and repeat('prevent') (beyond SvelteKit) work unchanged under the wiring", async () => {
 	const endpoint = heldEndpoint('/here');
 	server.use(endpoint.handler);
 	history.replaceState(null, '', '/here');
 	const state = submission();
-	enhanced('<form method="POST" action="/here"><button>Save</button></form>', { submission: state, repeat: 'prevent' });
+	enhanced('<form method="POST" action="/here"><button>Save</button></form>', { use: [repeat('prevent'), state] });
 	screen.getByRole('button').click();
 	await vi.waitFor(() => expect(endpoint.requests).toHaveLength(1));
 	screen.getByRole('button').click();

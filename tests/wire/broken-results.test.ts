@@ -65,7 +65,7 @@ async function submitAnswered(text: string, httpStatus = 200, goto = vi.fn()) {
 	const state = submission();
 	const results: ActionResult[] = [];
 	const { form } = mountTyped({
-		submission: state,
+		use: [state],
 		submit: () => async ({ result, update }) => {
 			results.push(result);
 			await update();

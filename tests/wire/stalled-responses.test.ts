@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { configure, page, submission } from '../../src/lib/index.js';
+import { configure, page, repeat, submission, timeout } from '../../src/lib/index.js';
 import type { ActionResult, EnhanceOptions } from '../../src/lib/index.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { alertText, expectTyped, mountTyped, settle, watchRejections } from '../helpers/reliability.js';
@@ -71,10 +71,8 @@ describe('a stalled response ends with its submission: the form is idle, keeps w
 				const results: ActionResult[] = [];
 				const controllers: AbortController[] = [];
 				const options: EnhanceOptions = {
-					submission: state,
 					// `prevent`: a stuck submission would lock the form for good.
-					repeat: 'prevent',
-					timeout: ender === 'timeout' ? 1000 : undefined,
+					use: [repeat('prevent'), ...(ender === 'timeout' ? [timeout(1000)] : []), state],
 					submit: ({ controller }) => {
 						controllers.push(controller);
 						return async ({ result, update }) => {
@@ -124,13 +122,12 @@ describe('a stalled response ends with its submission: the form is idle, keeps w
 	}
 });
 
-test("repeat: 'abort' ends a stalled request for good: the newer submission's answer stands", async () => {
+test("repeat('abort') ends a stalled request for good: the newer submission's answer stands", async () => {
 	let started = 0;
 	const state = submission();
 	const results: ActionResult[] = [];
 	const { form } = mountTyped({
-		submission: state,
-		repeat: 'abort',
+		use: [repeat('abort'), state],
 		// The first request never answers and ignores its signal; the second answers.
 		fetch: () => (++started === 1 ? new Promise<Response>(() => {}) : Promise.resolve(actionResponse(ANSWER))),
 		submit: () => async ({ result, update }) => {

@@ -9,7 +9,8 @@ import { call, read } from './dom.js';
 import type { ActionResult, EnhanceOptions, Plug, SubmitFunction, SubmitInput, SubmitResultInput, UpdateOptions } from '../types.js';
 
 type Submitter = HTMLButtonElement | HTMLInputElement;
-type Options<S, F> = SubmitFunction<S, F> | EnhanceOptions<S, F>;
+type Data = Record<string, unknown> | undefined;
+type Options<S extends Data, F extends Data> = SubmitFunction<S, F> | EnhanceOptions<S, F>;
 
 /**
  * A Svelte action that submits a `<form method="POST">` with `fetch` instead of a page load,

@@ -106,7 +106,7 @@ describe('beyond SvelteKit', () => {
 
 	test('a plug: its hooks and what they return are typed', () => {
 		expectTypeOf<Plug<Success, Failure>['submit']>().toEqualTypeOf<
-			((input: SubmitInput) => false | void | ((result?: ActionResult<Success, Failure>) => unknown)) | undefined
+			((input: SubmitInput, going: number) => false | void | ((result?: ActionResult<Success, Failure>) => unknown)) | undefined
 		>();
 		expectTypeOf<Plug<Success, Failure>['start']>().toEqualTypeOf<
 			((input: SubmitInput) => void | ((result: ActionResult<Success, Failure> | undefined) => unknown)) | undefined

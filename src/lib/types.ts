@@ -102,8 +102,8 @@ export type RepeatPolicy = 'abort' | 'prevent';
  * `repeat()`, `timeout()`, `submission()`, `focusInvalid()`, `announce()`, `unsaved()` and
  * `uploadProgress()` are plugs, and any object of this shape is one. For each submission, in the
  * order the plugs are listed:
- * 1. `submit(input)`, synchronously at the submit event, before the submit function: return
- *    `false` to drop the submission (the submit function does not run, nothing is sent), or a
+ * 1. `submit(input, going)`, synchronously at the submit event, before the submit function, with
+ *    the number of the form's earlier submissions still going: return `false` to drop the submission (the submit function does not run, nothing is sent), or a
  *    function, called once when the submission is over, however it ends;
  * 2. `start(input)`, as the request is about to be sent (after the submit function, with the
  *    `formData` it may have changed; not for a cancelled submission, nor for a form destroyed
@@ -121,7 +121,7 @@ export interface Plug<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
 	Failure extends Record<string, unknown> | undefined = Record<string, any>
 > {
-	submit?(input: SubmitInput): false | void | ((result?: ActionResult<Success, Failure>) => unknown);
+	submit?(input: SubmitInput, going: number): false | void | ((result?: ActionResult<Success, Failure>) => unknown);
 	start?(input: SubmitInput): void | ((result: ActionResult<Success, Failure> | undefined) => unknown);
 	fetch?: typeof fetch;
 }

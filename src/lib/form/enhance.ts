@@ -115,9 +115,10 @@ export function enhance<
 		let callback = (input: SubmitResultInput<Success, Failure>): unknown => input.update();
 		try {
 			try {
-				// Plugs hear of it first, before the submit function; one may drop it (`repeat('prevent')`).
+				// Plugs hear of it first, before the submit function, with how many earlier submissions of
+				// the form are still going; one may drop it (`repeat('prevent')`).
 				for (const plug of plugs) {
-					const heard = plug.submit?.(input);
+					const heard = plug.submit?.(input, ending.size - 1);
 					if (heard === false) return;
 					if (heard) ends.push(heard);
 				}

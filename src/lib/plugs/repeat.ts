@@ -22,14 +22,8 @@ export function repeat(policy: RepeatPolicy): Plug {
 }
 
 function prevent(): Plug {
-	const busy = new WeakSet<HTMLFormElement>();
-	return {
-		submit({ formElement: form }) {
-			if (busy.has(form)) return false;
-			busy.add(form);
-			return () => busy.delete(form);
-		}
-	};
+	// Whatever started the earlier ones: a plug added while a submission goes counts it too.
+	return { submit: (_, going) => (going > 0 ? false : undefined) };
 }
 
 function abort(): Plug {

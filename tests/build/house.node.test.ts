@@ -13,7 +13,7 @@ import { expect, test } from 'vitest';
 const lib = fileURLToPath(new URL('../../src/lib/', import.meta.url));
 
 /** Functions allowed past the limit, until the work that removes them lands. */
-const LONG_FUNCTIONS_ALLOWED = new Set(['form/enhance.ts:enhance']);
+const LONG_FUNCTIONS_ALLOWED = new Set<string>();
 const MAX_FUNCTION_LINES = 150;
 
 /** Every source file of the package, relative to src/lib. */

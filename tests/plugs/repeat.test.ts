@@ -6,6 +6,7 @@ import { deferred, enhanced } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
 import { server } from '../setup/msw.js';
+import { actionResponse } from '../../src/lib/testing/msw/index.js';
 
 const FORM = '<form method="POST" action="/save"><input name="n"><button>Save</button></form>';
 const POLICIES: Policy[] = ['allow', 'abort', 'prevent'];
@@ -307,4 +308,53 @@ test('abort: an older submission whose submit function finishes after a newer on
 	await until(() => expect(ends).toEqual([[1, 1]]));
 	expect(called).toEqual([1]);
 	expect(page.form).toEqual({ n: 1 });
+});
+
+describe('plugs', () => {
+	test("an end that takes time holds the plugs listed after it: a minimum pending time keeps submission() submitting", async () => {
+		const { handler, requests } = heldEndpoint('/save');
+		server.use(handler);
+		const save = submission();
+		const minimum = deferred();
+		const minimumPending: Plug = { start: () => () => minimum.promise };
+		const { form } = enhanced(FORM, { use: [minimumPending, save] });
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(1));
+		requests[0].answer(answerFor(0));
+		await until(() => expect(page.form).toEqual({ n: 0 }));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(save.submitting).toBe(true);
+		minimum.resolve();
+		await until(() => expect(save.submitting).toBe(false));
+	});
+
+	test("a plug's submit hook hears how many earlier submissions of the form go, and may drop one", async () => {
+		const { handler, requests } = heldEndpoint('/save');
+		server.use(handler);
+		const heard: number[] = [];
+		const counter: Plug = { submit: (_, going) => void heard.push(going) };
+		const { form } = enhanced(FORM, { use: [counter] });
+		form.requestSubmit();
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(2));
+		expect(heard).toEqual([0, 1]);
+		requests[0].answer(answerFor(0));
+		requests[1].answer(answerFor(1));
+		await until(() => expect(page.form).toEqual({ n: 1 }));
+		form.requestSubmit();
+		await until(() => expect(requests).toHaveLength(3));
+		expect(heard).toEqual([0, 1, 0]);
+	});
+
+	test("a plug's fetch sends the form's requests; the form's own fetch option wins over it", async () => {
+		const sent: string[] = [];
+		const answer = () => Promise.resolve(actionResponse(answerFor(7)));
+		const viaPlug: Plug = { fetch: () => (sent.push('plug'), answer()) };
+		const { form, action } = enhanced(FORM, { use: [viaPlug] });
+		form.requestSubmit();
+		await until(() => expect(sent).toEqual(['plug']));
+		action.update({ use: [viaPlug], fetch: () => (sent.push('form'), answer()) });
+		form.requestSubmit();
+		await until(() => expect(sent).toEqual(['plug', 'form']));
+	});
 });

@@ -53,7 +53,7 @@ export function enhance<
 	let made = 0;
 	let taken = 0;
 	/** What ends each submission under way, so that `destroy()` can end them. */
-	const ending = new Set<(gone?: boolean) => void>();
+	const ending = new Set<(gone?: boolean) => Promise<void>>();
 
 	function set(options: Options<Success, Failure>) {
 		const o = typeof options === 'function' ? { submit: options } : options;
@@ -99,15 +99,17 @@ export function enhance<
 		};
 		/** The plugs' ends, each called once when the submission is over (`undefined`: it was not taken). */
 		const ends: ((result?: ActionResult<Success, Failure>) => unknown)[] = [];
-		const end = (gone?: boolean) => {
+		const end = async (gone?: boolean) => {
 			if (!ending.delete(end)) return;
 			const final = gone || stale() ? undefined : (result as ActionResult<Success, Failure> | undefined);
 			for (const plugEnd of ends) {
 				try {
-					// A promise (an async end) that rejects is caught too.
-					Promise.resolve(plugEnd(final)).catch(fail);
+					const ended = plugEnd(final) as unknown;
+					// In order: an end that takes time (a minimum pending time) holds the plugs after
+					// it, except on `destroy()`, where every plug ends at once.
+					if (ended instanceof Promise) await (gone ? void ended.catch(fail) : ended);
 				} catch (error) {
-					fail(error);
+					await fail(error);
 				}
 			}
 		};
@@ -154,37 +156,13 @@ export function enhance<
 			const taking = result as ActionResult<Success, Failure>;
 			taken = n;
 			try {
-				await callback({ action, formData, formElement: form, result: taking, update: (options) => update(taking, action, current, options) });
+				await callback({ action, formData, formElement: form, result: taking, update: (options) => update(form, taking, action, current, options) });
 			} catch (error) {
 				await fail(error);
 			}
 		} finally {
-			end();
+			await end();
 		}
-	}
-
-	/** The default behaviour (`update()`), for a submission that is still `current`. */
-	async function update(result: ActionResult, action: URL, current: () => boolean, options: UpdateOptions = {}) {
-		if (!current()) return;
-		// Which steps, by the rules of the server that answered (SvelteKit 2 or 3): update-plan.ts.
-		const { reset, refresh, to } = planUpdate(result, action, options);
-		// Through `dom.js`: an `<input name="reset">` would shadow `form.reset`.
-		if (reset) call(form, 'reset');
-		if (to instanceof URL) {
-			// Another page's result: show it there, as a native submission would. Navigating
-			// destroys this form, so nothing is checked after it.
-			try {
-				await config.goto(to.href, { invalidateAll: refresh });
-			} catch (error) {
-				return applyResult(thrown(error), form, current);
-			}
-			return applyResult(result, form);
-		}
-		if (refresh) await config.invalidateAll();
-		// A newer result may have been taken while data was refreshing: it wins.
-		if (!current()) return;
-		if (to === 'here') await applyResult(result, form, current);
-		else if (DEV) warnNotApplied(result.type, action);
 	}
 
 	// Through `dom.js`: inputs named `addEventListener`/`removeEventListener` shadow the methods.
@@ -198,9 +176,33 @@ export function enhance<
 			call(form, 'removeEventListener', 'submit', onSubmit);
 			// Requests under way go on (their callbacks still run), but plugs end now: a destroyed
 			// form shows no spinner and leaves no timer behind.
-			for (const end of ending) end(true);
+			for (const end of ending) void end(true);
 		}
 	};
+}
+
+/** The default behaviour, `update()`, of a submission of `form` that is still `current`. */
+async function update(form: HTMLFormElement, result: ActionResult, action: URL, current: () => boolean, options: UpdateOptions = {}) {
+	if (!current()) return;
+	// Which steps, by the rules of the server that answered (SvelteKit 2 or 3): update-plan.ts.
+	const { reset, refresh, to } = planUpdate(result, action, options);
+	// Through `dom.js`: an `<input name="reset">` would shadow `form.reset`.
+	if (reset) call(form, 'reset');
+	if (to instanceof URL) {
+		// Another page's result: show it there, as a native submission would. Navigating
+		// destroys this form, so nothing is checked after it.
+		try {
+			await config.goto(to.href, { invalidateAll: refresh });
+		} catch (error) {
+			return applyResult(thrown(error), form, current);
+		}
+		return applyResult(result, form);
+	}
+	if (refresh) await config.invalidateAll();
+	// A newer result may have been taken while data was refreshing: it wins.
+	if (!current()) return;
+	if (to === 'here') await applyResult(result, form, current);
+	else if (DEV) warnNotApplied(result.type, action);
 }
 
 /** The `error` result of app code that threw `error` (anything, `undefined` included). */

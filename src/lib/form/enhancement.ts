@@ -8,7 +8,7 @@ import type { EnhanceOptions, SubmitFunction } from '../types.js';
  * under way and their order stay), as `use:enhance`'s `update` does.
  *
  * ```svelte
- * <form method="POST" {@attach enhancement(() => ({ submission: save, repeat }))}>
+ * <form method="POST" {@attach enhancement(() => ({ use: [save, repeat('abort')] }))}>
  * ```
  */
 export function enhancement<

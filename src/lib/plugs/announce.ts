@@ -10,7 +10,7 @@ const message: AnnounceText<any, any> = (result) => {
 /**
  * Reads each result of the form out to screen readers, through one polite live region
  * (`role="status"`, visually hidden) that the first announcing form adds to `<body>`. Opt in per
- * form: `use:enhance={{ announce: announce() }}`, or choose the words:
+ * form: `use:enhance={{ use: [announce()] }}`, or choose the words:
  *
  * ```js
  * announce((result) => (result.type === 'success' ? 'Saved' : result.data?.message))

@@ -5,7 +5,7 @@ import type { Plug } from '../types.js';
 /**
  * After a failure, moves focus to the form's first field marked `aria-invalid="true"`, so
  * keyboard and screen reader users land on what to fix. Opt in per form:
- * `use:enhance={{ focusInvalid: focusInvalid() }}`. Successes and errors leave focus as
+ * `use:enhance={{ use: [focusInvalid()] }}`. Successes and errors leave focus as
  * `applyAction` sets it.
  */
 export function focusInvalid(): Plug {

@@ -2,7 +2,7 @@ import type { ActionResult, Plug, SubmissionOptions, SubmitInput } from '../type
 
 /**
  * The reactive state of one form's submissions, for pending UI without callbacks. Pass it as
- * `use:enhance={{ submission }}`; read it anywhere (`$derived`, markup, `$effect`).
+ * `use:enhance={{ use: [saving] }}` (a plug); read it anywhere (`$derived`, markup, `$effect`).
  */
 export class Submission<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
@@ -75,7 +75,7 @@ export class Submission<
  *   const save = submission({ delay: 300 });
  * </script>
  *
- * <form method="POST" use:enhance={{ submission: save }}>
+ * <form method="POST" use:enhance={{ use: [save] }}>
  *   <button disabled={save.submitting}>{save.delayed ? 'Saving…' : 'Save'}</button>
  * </form>
  * ```

@@ -61,7 +61,7 @@ function refusalOf(text: string): string | undefined {
 /**
  * Settles as `promise` does, or rejects with the abort reason as soon as `signal` aborts: a
  * wrapper `fetch` that drops the signal, or a body that never ends, cannot outlive the
- * submission (its timeout, `controller.abort()`, `repeat: 'abort'`).
+ * submission (`timeout()`, `controller.abort()`, `repeat('abort')`).
  */
 function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
 	return new Promise((resolve, reject) => {

@@ -16,7 +16,7 @@ const tracked = new Map<string, Unsaved>();
  * tab. Attach it to the form and pass it to `enhance`, which tells it about successes:
  *
  * ```svelte
- * <form method="POST" use:enhance={{ unsaved: edits }} {@attach edits.track}>
+ * <form method="POST" use:enhance={{ use: [edits] }} {@attach edits.track}>
  * ```
  */
 export class Unsaved implements Plug {
@@ -321,7 +321,7 @@ function draftId(field: Field): string {
  *   const edits = unsaved({ key: 'profile' });
  * </script>
  *
- * <form method="POST" use:enhance={{ unsaved: edits }} {@attach edits.track}>
+ * <form method="POST" use:enhance={{ use: [edits] }} {@attach edits.track}>
  *   <textarea name="bio"></textarea>
  *   {#if edits.dirty}<button type="button" onclick={() => edits.discard()}>Discard</button>{/if}
  *   <button>Save</button>

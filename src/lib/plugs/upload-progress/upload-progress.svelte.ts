@@ -2,7 +2,7 @@ import { xhrFetch } from './xhr-fetch.js';
 
 /**
  * The upload progress of one form's requests, reactive, for a `<progress>`. Pass its `fetch` as
- * the form's: `use:enhance={{ fetch: upload.fetch }}`. The form then posts through
+ * the form's, as a plug: `use:enhance={{ use: [upload] }}`. The form then posts through
  * `XMLHttpRequest` (see `xhrFetch`); everything else (abort, `timeout`, `repeat`, the race rule,
  * results) is `enhance`'s as with any `fetch`.
  */
@@ -44,7 +44,7 @@ export class UploadProgress {
  *   const upload = uploadProgress();
  * </script>
  *
- * <form method="POST" enctype="multipart/form-data" use:enhance={{ fetch: upload.fetch }}>
+ * <form method="POST" enctype="multipart/form-data" use:enhance={{ use: [upload] }}>
  *   <input type="file" name="video" />
  *   <progress value={upload.sent} max={upload.total || 1}></progress>
  * </form>

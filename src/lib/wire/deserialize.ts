@@ -1,7 +1,6 @@
 import * as devalue from 'devalue';
-import { config } from '../config.js';
 import { errorText } from './error-text.js';
-import { revivers } from './transport.js';
+import { decode, revivers } from './transport.js';
 import type { ActionResult } from '../types.js';
 
 /**
@@ -35,7 +34,7 @@ export function deserialize<
 	if (result.data !== undefined) {
 		try {
 			// Inside SvelteKit (`configure(sveltekit)`), its decoding: the app's `transport` hook.
-			result.data = config.decode ? config.decode(result.data) : devalue.parse(result.data, revivers);
+			result.data = decode ? decode(result.data) : devalue.parse(result.data, revivers);
 		} catch (error) {
 			// `errorText`: a custom type's decoder is app code and may throw anything.
 			throw new Error(`Not an action result: "data" is not valid devalue output (${clip(errorText(error))})`);

@@ -67,6 +67,9 @@ describe('configure(sveltekit)', () => {
 		resetAll();
 		for (const name of ['applyAction', 'decode', 'afterNavigate', 'beforeNavigate'] as const) expect(config[name]).toBeUndefined();
 		expect(config.goto).not.toBe(sveltekit.goto);
+		// deserialize reads SvelteKit's decoding from the transport registry: reset there too.
+		deserialize(JSON.stringify({ type: 'success', status: 200, data: money }));
+		expect(kit.decoded).not.toHaveBeenCalled();
 	});
 });
 

@@ -12,6 +12,8 @@ const entries = fileURLToPath(new URL('./size/', import.meta.url));
 export const sizeCases = {
 	ours: { entry: 'core.js', external: ['svelte'] },
 	oursOwn: { entry: 'core.js', external: ['svelte', 'devalue'] },
+	// `deserialize` alone, for apps (and servers' tests) that only decode results.
+	deserializeAlone: { entry: 'deserialize.js', external: ['svelte', 'devalue'] },
 	// Opt-in features: the core plus one of them, so the difference is what importing it adds.
 	uploadProgress: { entry: 'upload-progress.js', external: ['svelte', 'devalue'] },
 	unsaved: { entry: 'unsaved.js', external: ['svelte', 'devalue'] },

@@ -4,7 +4,7 @@ import { isSamePage } from './result/same-page.js';
 import { target } from './result/target.js';
 import { clearPage } from './page.svelte.js';
 import { runRefreshers } from './refresh/refresh.js';
-import { setTransport } from './wire/transport.js';
+import { setDecode, setTransport } from './wire/transport.js';
 
 /**
  * The default `goto`: a full navigation, as a native form submission would make, but only to
@@ -44,12 +44,11 @@ export function configure(options: Partial<Config>): void {
 	if (DEV && options.allowedOrigins) assertOrigins(options.allowedOrigins);
 	// An option given as `undefined` goes back to its default (a conditional `goto: cond ? f : undefined`).
 	for (const key of Object.keys(options) as (keyof Config)[]) (config as any)[key] = options[key] ?? defaults[key];
-	if ('transport' in options) {
-		// Kept in the shared registry, which the server entry's encoder reads too.
-		setTransport(config.transport);
-		// The transport given last decides how `data` decodes.
-		if (!('decode' in options)) config.decode = undefined;
-	}
+	// Kept in the shared registry, which the server entry's encoder reads too.
+	if ('transport' in options) setTransport(config.transport);
+	// Whichever of `decode` and `transport` was configured last decides how `data` decodes; kept
+	// in the registry too, so that `deserialize` does not import this module (and navigation).
+	if ('transport' in options || 'decode' in options) setDecode((config.decode = 'decode' in options ? config.decode : undefined));
 	const afterNavigate = options.afterNavigate;
 	if (BROWSER && afterNavigate) {
 		if (!DEV) afterNavigate(clearPage);

@@ -9,6 +9,11 @@ const LIB = resolve(import.meta.dirname, '../../src/lib/index.ts');
 
 /** What a user's production bundle holds when their code imports `names` from the package. */
 async function bundle(names: string[]): Promise<string> {
+	return (await chunks(names)).map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
+}
+
+/** The output of a user's production build that imports `names` from the package. */
+async function chunks(names: string[]): Promise<(Rollup.OutputChunk | Rollup.OutputAsset)[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'tree-shaking-'));
 	try {
 		const entry = join(dir, 'app.js');
@@ -26,7 +31,7 @@ async function bundle(names: string[]): Promise<string> {
 				rollupOptions: { external: [/^svelte($|\/)/, 'devalue'] }
 			}
 		})) as Rollup.RollupOutput[];
-		return output[0].output.map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
+		return output[0].output;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -57,6 +62,17 @@ describe('features a user does not import are not in their bundle', () => {
 		for (const [other, otherMarker] of Object.entries(FEATURES)) {
 			if (other !== name) expect(code).not.toContain(otherMarker);
 		}
+	});
+});
+
+describe('deserialize alone', () => {
+	test('brings only the wire format: no navigation, no configuration, no page state', { timeout: 60_000 }, async () => {
+		const modules = (await chunks(['deserialize'])).flatMap((chunk) => ('modules' in chunk ? Object.keys(chunk.modules) : []));
+		const ours = modules.map((id) => id.slice(id.indexOf('src/lib/'))).filter((id) => id.startsWith('src/lib/'));
+		expect(ours).toContain('src/lib/wire/deserialize.ts');
+		for (const heavy of ['src/lib/result/target.ts', 'src/lib/config.ts', 'src/lib/page.svelte.ts']) expect(ours).not.toContain(heavy);
+		// Only the wire format's own modules (and the public types, which leave no code).
+		expect(ours.filter((id) => !id.startsWith('src/lib/wire/') && id !== 'src/lib/types.ts')).toEqual([]);
 	});
 });
 

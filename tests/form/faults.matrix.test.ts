@@ -212,7 +212,7 @@ const rows: Row[] = [
 	},
 	{
 		name: 'devalue payload of a custom type nobody registered',
-		respond: () => json(JSON.stringify({ type: 'failure', status: 400, data: '[["Vector",1],[2,3]]' })),
+		respond: () => json(JSON.stringify({ type: 'failure', status: 400, data: '[["Vector",1],[2,3],1,2]' })),
 		expect: errorResult(200, /"data" is not valid devalue output \(Unknown type Vector\)/)
 	},
 	{

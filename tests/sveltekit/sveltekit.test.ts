@@ -67,6 +67,9 @@ describe('configure(sveltekit)', () => {
 		resetAll();
 		for (const name of ['applyAction', 'decode', 'afterNavigate', 'beforeNavigate'] as const) expect(config[name]).toBeUndefined();
 		expect(config.goto).not.toBe(sveltekit.goto);
+		// deserialize reads SvelteKit's decoding from the transport registry: reset there too.
+		deserialize(JSON.stringify({ type: 'success', status: 200, data: devalue.stringify({ price: 1999 }) }));
+		expect(kit.decoded).not.toHaveBeenCalled();
 	});
 });
 
@@ -172,6 +175,12 @@ describe("deserialize: the library's checks, then the app's transport decoders",
 		expect(() => deserialize('{"type":"success","status":200,"__proto__":{}}')).toThrow(/__proto__/);
 		expect(() => deserialize('{"type":"success","data":"[1]"}')).toThrow(/numeric "status"/);
 		expect(kit.decoded).not.toHaveBeenCalled();
+	});
+
+	test("data nested too deeply for SvelteKit's decoding is refused in words, not its stack overflow", () => {
+		const data = JSON.stringify([...Array.from({ length: 1e5 }, (_, i) => [i + 1]), 0]);
+		expect(() => deserialize(JSON.stringify({ type: 'success', status: 200, data }))).toThrow(/^Not an action result: "data" is nested too deeply$/);
+		expect(kit.decoded).toHaveBeenCalled();
 	});
 
 	test('a later configure({ transport }) wins; a later configure(sveltekit) wins back', () => {

@@ -117,3 +117,80 @@ describe('malformed input throws an Error saying what is wrong', () => {
 		});
 	}
 });
+
+/** What `deserialize` throws for `text`: an `Error` of its own, never the engine's (a RangeError…). */
+function refusal(text: string): Error {
+	try {
+		deserialize(text);
+	} catch (error) {
+		expect((error as Error).constructor).toBe(Error);
+		expect((error as Error).message).toMatch(/^Not an action result: /);
+		expect((error as Error).message).not.toMatch(/call stack|recursion|Cannot read/i);
+		return error as Error;
+	}
+	throw new Error(`deserialize accepted ${text.slice(0, 80)}`);
+}
+
+const success = (data: string) => JSON.stringify({ type: 'success', status: 200, data });
+
+describe('a body nested too deeply to parse is refused as such, never with the engine\'s stack overflow', () => {
+	const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+	test.each([
+		['a JSON body', `{"type":"success","status":200,"extra":${deep(1e5)}}`],
+		['a "type" nested in arrays', `{"type":${deep(1e5)}}`],
+		['an object nested in objects', `{"type":"error","error":${'{"a":'.repeat(1e5)}1${'}'.repeat(1e5)}}`]
+	])('%s', (_, text) => {
+		expect(refusal(text).message).toMatch(/nested too deeply/);
+	});
+
+	// devalue's references: each entry points at the next, 100,000 deep.
+	const chain = (entry: (next: number) => unknown) => JSON.stringify([...Array.from({ length: 1e5 }, (_, i) => entry(i + 1)), 0]);
+	test.each([
+		['arrays', chain((next) => [next])],
+		['objects', chain((next) => ({ a: next }))],
+		['sets', chain((next) => ['Set', next])],
+		['maps', chain((next) => ['Map', next, next])],
+		['null-prototype objects', chain((next) => ['null', 'a', next])]
+	])('devalue data: %s inside each other', (_, data) => {
+		expect(refusal(success(data)).message).toMatch(/"data" is nested too deeply/);
+	});
+
+	test('devalue data that is itself deeply nested JSON', () => {
+		refusal(success(deep(1e5)));
+	});
+
+	test('what a SvelteKit server sends nested a few hundred deep still deserializes', () => {
+		let value: unknown = 'leaf';
+		for (let i = 0; i < 500; i++) value = { a: [value] };
+		const result = deserialize(success(devalue.stringify(value)));
+		expect(result.type === 'success' && result.data).toEqual(value);
+	});
+});
+
+describe('devalue data with an index devalue never writes is refused as invalid devalue data', () => {
+	test.each([
+		['its sparse marker as a property', '[{"a":-7}]'],
+		['a negative index beyond its constants', '[{"a":-8}]'],
+		['a large negative index', '[[-1000]]'],
+		['a fractional index', '[{"a":0.5}]'],
+		['a fractional index in an array', '[[1.5],1]'],
+		['an index out of range', '[{"a":2},1]'],
+		['its hole marker as a property', '[{"a":-2}]'],
+		['its hole marker in a Set', '[["Set",-2]]'],
+		['its hole marker as a Map value', '[["Map",1,-2],"k"]'],
+		['its hole marker as a sparse array value', '[[-7,3,0,-2]]'],
+		['its hole marker in a null-prototype object', '[["null","a",-2]]'],
+		['a negative index in a null-prototype object', '[["null","a",-9]]'],
+		['a boxed value of a negative index', '[["Object",-8]]'],
+		['a string where an index goes', '[{"a":"0"}]'],
+		['null where an index goes', '[[null]]']
+	])('%s', (_, data) => {
+		expect(refusal(success(data)).message).toMatch(/"data" is not valid devalue output/);
+	});
+
+	test("devalue's constants and holes are read as devalue writes them", () => {
+		const data = devalue.stringify({ u: undefined, n: NaN, i: Infinity, m: -Infinity, z: -0, holes: [1, , 3] });
+		const result = deserialize(success(data));
+		expect(result.type === 'success' && result.data).toEqual({ u: undefined, n: NaN, i: Infinity, m: -Infinity, z: -0, holes: [1, , 3] });
+	});
+});

@@ -1,7 +1,6 @@
 import * as devalue from 'devalue';
-import { config } from '../config.js';
 import { errorText } from './error-text.js';
-import { revivers } from './transport.js';
+import { decode, revivers } from './transport.js';
 import type { ActionResult } from '../types.js';
 
 /**
@@ -27,28 +26,75 @@ export function deserialize<
 		// another object (`Object.assign`, a deep merge): refused, as devalue refuses it in `data`.
 		result = JSON.parse(text, (key, value) => ((proto ||= key === '__proto__'), value));
 	} catch (error) {
-		throw new Error(`Not an action result: the body is not JSON (${clip((error as Error).message)})`);
+		throw malformed('the body', 'is not JSON', error);
 	}
 	const problem = proto ? 'a "__proto__" key' : shapeProblem(result);
 	if (problem) throw new Error(`Not an action result: ${problem}`);
 
 	if (result.data !== undefined) {
 		try {
+			const values = JSON.parse(result.data);
+			checkIndexes(values);
 			// Inside SvelteKit (`configure(sveltekit)`), its decoding: the app's `transport` hook.
-			result.data = config.decode ? config.decode(result.data) : devalue.parse(result.data, revivers);
+			result.data = decode ? decode(result.data) : devalue.unflatten(values, revivers);
 		} catch (error) {
-			// `errorText`: a custom type's decoder is app code and may throw anything.
-			throw new Error(`Not an action result: "data" is not valid devalue output (${clip(errorText(error))})`);
+			throw malformed('"data"', 'is not valid devalue output', error);
 		}
 	}
 	return result;
+}
+
+/**
+ * Throws unless every number inside devalue's entries is one devalue writes: indexes, which are
+ * integers from -6 (its constants: -1 undefined … -6 -0, and -2 a hole, only in a plain array),
+ * and the integers of sparse arrays (led by -7) and typed arrays. devalue itself reads any other
+ * index as `undefined`, a half-parsed result; an index past the end it refuses itself.
+ */
+function checkIndexes(values: unknown): void {
+	if (!Array.isArray(values)) return;
+	for (const value of values) {
+		if (!value || typeof value != 'object') continue;
+		// Neither an object nor a tagged entry ('Set', 'Map', 'null'…) holds holes.
+		const array = Array.isArray(value) && typeof value[0] != 'string';
+		for (const key in value) {
+			const n = value[key];
+			const sparse = array && key == '0' && n == -7;
+			if (typeof n == 'number' && !sparse && !(Number.isInteger(n) && n >= -6 && (n != -2 || (array && value[0] != -7)))) {
+				throw new Error('an index devalue never writes');
+			}
+		}
+	}
+}
+
+/**
+ * The error for a body or `data` that does not parse, saying why; the engine's stack overflow
+ * (a body nested thousands deep: JSON.parse's reviver and devalue recurse) in words a user reads.
+ * `errorText`: a custom type's decoder is app code and may throw anything.
+ */
+function malformed(what: string, problem: string, error: unknown): Error {
+	return new Error(`Not an action result: ${what} ${overflowed(error) ? 'is nested too deeply' : `${problem} (${clip(errorText(error))})`}`);
+}
+
+/**
+ * Whether `error` is the engine's stack overflow: compared with one made on purpose, since each
+ * engine has its own class and words for it (V8's RangeError, Firefox's InternalError).
+ */
+function overflowed(error: unknown): boolean {
+	const overflow = (): unknown => {
+		try {
+			return overflow();
+		} catch (error) {
+			return error;
+		}
+	};
+	return error instanceof Error && error.message === (overflow() as Error).message;
 }
 
 /** Says what is wrong with the shape of a parsed body, or nothing when it is a result. */
 function shapeProblem(result: any): string | undefined {
 	if (typeof result !== 'object' || result === null) return 'expected an object';
 	const { type } = result;
-	if (!['success', 'failure', 'redirect', 'error'].includes(type)) return `unknown "type" ${clip(String(JSON.stringify(type)))}`;
+	if (!['success', 'failure', 'redirect', 'error'].includes(type)) return `unknown "type" ${clip(String(type && typeof type == 'object' ? 'object' : JSON.stringify(type)))}`;
 	const { location } = result;
 	if (type === 'redirect' && typeof location !== 'string') return 'a redirect without "location"';
 	// A bad `location` would throw later, while the result is applied.

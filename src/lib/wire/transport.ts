@@ -16,3 +16,15 @@ export function setTransport(transport: Record<string, Transporter>): void {
 	revivers = {};
 	for (const name in transport) revivers[name] = transport[name].decode;
 }
+
+/**
+ * How `data` decodes when not by devalue with `revivers`: SvelteKit's own decoding once the app
+ * called `configure(sveltekit)`. Kept here, not in `config`, so `deserialize` alone brings no
+ * navigation code with it.
+ */
+export let decode: ((data: string) => unknown) | undefined;
+
+/** Sets (or, with `undefined`, removes) the decoding of `data`. */
+export function setDecode(decoder: ((data: string) => unknown) | undefined): void {
+	decode = decoder;
+}

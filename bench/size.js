@@ -14,6 +14,14 @@ export const sizeCases = {
 	oursOwn: { entry: 'core.js', external: ['svelte', 'devalue'] },
 	// `deserialize` alone, for apps (and servers' tests) that only decode results.
 	deserializeAlone: { entry: 'deserialize.js', external: ['svelte', 'devalue'] },
+	// `enhance` alone (the submit core), then with each plug: the difference is the plug's cost.
+	enhanceAlone: { entry: 'enhance.js', external: ['svelte', 'devalue'] },
+	...Object.fromEntries(
+		['repeat', 'timeout', 'submission', 'focusInvalid', 'announce', 'uploadProgress', 'unsaved'].map((plug) => [
+			`plug:${plug}`,
+			{ entry: `plug-${plug}.js`, external: ['svelte', 'devalue'] }
+		])
+	),
 	// Opt-in features: the core plus one of them, so the difference is what importing it adds.
 	uploadProgress: { entry: 'upload-progress.js', external: ['svelte', 'devalue'] },
 	unsaved: { entry: 'unsaved.js', external: ['svelte', 'devalue'] },

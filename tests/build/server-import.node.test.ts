@@ -28,8 +28,10 @@ test('importing the library touches no browser global', async () => {
 			'invalidateAll',
 			'onInvalidate',
 			'page',
+			'repeat',
 			'resource',
 			'submission',
+			'timeout',
 			'unsaved',
 			'uploadProgress'
 		].sort()
@@ -73,11 +75,13 @@ test('a resource renders its initial value on the server and loads nothing', asy
 });
 
 test('the submission state, announce() and focusInvalid() can be created on the server', async () => {
-	const { submission, announce, focusInvalid, enhancement } = await import('../../src/lib/index.js');
+	const { submission, announce, focusInvalid, enhancement, repeat, timeout } = await import('../../src/lib/index.js');
 	const save = submission();
 	expect([save.submitting, save.delayed, save.timedOut, save.formData, save.result]).toEqual([false, false, false, null, null]);
 	expect(typeof announce().start).toBe('function');
 	expect(typeof focusInvalid().start).toBe('function');
+	// Plugs are made while a component initialises, on the server too.
+	expect([typeof repeat('abort').start, typeof repeat('prevent').submit, typeof timeout(1000).start]).toEqual(['function', 'function', 'function']);
 	// An attachment only runs in the browser; making one on the server touches nothing.
 	expect(typeof enhancement(() => ({}))).toBe('function');
 });

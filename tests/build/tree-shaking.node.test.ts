@@ -44,7 +44,9 @@ const FEATURES = {
 	focusInvalid: 'aria-invalid=',
 	enhancement: 'svelte/attachments',
 	uploadProgress: 'XMLHttpRequest',
-	unsaved: 'beforeunload'
+	unsaved: 'beforeunload',
+	repeat: 'Replaced by a newer submission',
+	timeout: 'timed out after'
 };
 
 describe('features a user does not import are not in their bundle', () => {

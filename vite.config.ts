@@ -73,7 +73,15 @@ export default defineConfig({
 				// Node, no DOM, no `browser` export condition: the library imported on a server, bundles
 				// built the way a user's app is built, the docs and the house checked as files.
 				extends: true,
-				test: { name: 'node', include: ['tests/**/*.node.test.ts'], exclude: [...configDefaults.exclude, 'tests/server/**'], environment: 'node' }
+				test: {
+					name: 'node',
+					include: ['tests/**/*.node.test.ts'],
+					exclude: [...configDefaults.exclude, 'tests/server/**'],
+					environment: 'node',
+					// A test's first import transforms the whole library (Svelte components included), on a
+					// busy CI machine: generous, not a timing check (5 s was seen to pass and to fail).
+					testTimeout: 30_000
+				}
 			}
 		]
 	}

@@ -358,3 +358,23 @@ describe('plugs', () => {
 		await until(() => expect(sent).toEqual(['plug', 'form']));
 	});
 });
+
+test('a submission keeps the plugs it was submitted with: options changed meanwhile apply to the next submits', async () => {
+	const { handler, requests } = heldEndpoint('/save');
+	server.use(handler);
+	const ended: string[] = [];
+	const named = (name: string): Plug => ({ start: () => () => void ended.push(name) });
+	const validating = deferred();
+	const { form, action } = enhanced(FORM, { use: [named('first')], submit: () => validating.promise });
+	form.requestSubmit();
+	// New options while the submit function runs: this submission still starts and ends its own plugs.
+	action.update({ use: [named('second')] });
+	validating.resolve();
+	await until(() => expect(requests).toHaveLength(1));
+	requests[0].answer(answerFor(0));
+	await until(() => expect(ended).toEqual(['first']));
+	form.requestSubmit();
+	await until(() => expect(requests).toHaveLength(2));
+	requests[1].answer(answerFor(1));
+	await until(() => expect(ended).toEqual(['first', 'second']));
+});

@@ -86,6 +86,8 @@ export function enhance<
 	 */
 	async function run(action: URL, enctype: string, formData: FormData, submitter: Submitter | null) {
 		const n = ++made;
+		// The options as they were at the submit event: `update()` with new ones applies to the next submits.
+		const [using, ownFetch] = [plugs, formFetch];
 		const controller = new AbortController();
 		let cancelled = false;
 		let result: ActionResult | undefined;
@@ -119,7 +121,7 @@ export function enhance<
 			try {
 				// Plugs hear of it first, before the submit function, with how many earlier submissions of
 				// the form are still going; one may drop it (`repeat('prevent')`).
-				for (const plug of plugs) {
+				for (const plug of using) {
 					const heard = plug.submit?.(input, ending.size - 1);
 					if (heard === false) return;
 					if (heard) ends.push(heard);
@@ -130,7 +132,7 @@ export function enhance<
 				// but shows no submission starting. A plug that throws ends the submission with its
 				// error; the others still start, so each gets its end.
 				let broken: { error: unknown } | undefined;
-				for (const plug of destroyed ? [] : plugs) {
+				for (const plug of destroyed ? [] : using) {
 					// Aborted by a plug before it was sent (superseded): the plugs after it never start.
 					if (controller.signal.aborted) break;
 					try {
@@ -142,7 +144,7 @@ export function enhance<
 				}
 				if (broken) throw broken.error;
 				// A plug may have aborted it (a newer submission was sent first): then nothing is sent.
-				const fetch = formFetch ?? plugs.findLast((plug) => plug.fetch)?.fetch ?? config.fetch;
+				const fetch = ownFetch ?? using.findLast((plug) => plug.fetch)?.fetch ?? config.fetch;
 				if (!controller.signal.aborted) result = await sendAction(action, formData, enctype, controller.signal, fetch);
 				// Also when a `fetch` that ignores its signal answered anyway: aborted means aborted.
 				if (controller.signal.aborted) result = abortResult(controller.signal.reason);

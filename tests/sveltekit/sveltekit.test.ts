@@ -243,6 +243,23 @@ test("submission() and repeat('prevent') (beyond SvelteKit) work unchanged under
 	expect(kit.applyAction).toHaveBeenCalledTimes(1);
 });
 
+test("an older success whose hand-over to SvelteKit ends after a newer result was applied moves no focus", async () => {
+	let fail = (_error: Error) => {};
+	kit.applyAction.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+	const older = applyAction({ type: 'success', status: 200, data: { n: 1 } });
+	await vi.waitFor(() => expect(kit.applyAction).toHaveBeenCalledTimes(1));
+	// A newer failure is applied meanwhile; the user is typing again.
+	await applyAction({ type: 'failure', status: 400, data: { n: 2 } });
+	const input = document.body.appendChild(document.createElement('input'));
+	input.focus();
+	// SvelteKit's focus reset, broken by clobbered markup, fails for the older one only now.
+	fail(new TypeError('document.querySelector is not a function'));
+	await older;
+	expect(page.form).toEqual({ n: 2 });
+	expect(document.activeElement).toBe(input);
+	input.remove();
+});
+
 test("SvelteKit's focus reset broken by clobbered markup: the result stands, the library resets focus", async () => {
 	kit.applyAction.mockImplementationOnce(async () => {
 		// What SvelteKit's reset_focus meets under `<img name="querySelector">`.

@@ -91,7 +91,8 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 			await handOver(result);
 		} catch (error) {
 			if (result.type !== 'success' || !(error instanceof TypeError)) throw error;
-			resetFocus();
+			// Unless a newer result was applied while SvelteKit worked: focus is the newer one's.
+			if (mine === applied && current()) resetFocus();
 		}
 	}
 }

@@ -38,7 +38,7 @@ describe('production messages still name what happened: method, path, status, ca
 		const deep = `{"type":${'['.repeat(1e5)}${']'.repeat(1e5)}}`;
 		expect(await send(new Response(deep))).toBe('POST /orders?/save answered HTTP 200: Not an action result: the body is nested too deeply');
 		const data = JSON.stringify({ type: 'success', status: 200, data: '[{"a":-8}]' });
-		expect(await send(new Response(data))).toBe('POST /orders?/save answered HTTP 200: Not an action result: "data" is not valid devalue output (an index devalue never writes)');
+		expect(await send(new Response(data))).toBe('POST /orders?/save answered HTTP 200: Not an action result: "data" is not valid devalue output (an invalid index)');
 	});
 
 	test('a refused redirect says which URL, without the rule', () => {

@@ -54,21 +54,18 @@ function checkIndexes(values: unknown): void {
 	if (!Array.isArray(values)) return;
 	for (const value of values) {
 		if (!value || typeof value != 'object') continue;
-		if (!Array.isArray(value)) {
-			for (const key in value) checkIndex((value as Record<string, unknown>)[key], false);
-			continue;
+		const array = Array.isArray(value);
+		const sparse = array && value[0] === -7;
+		// A tagged entry ('Set', 'Map', 'null'…) and an object hold no holes; a sparse array holds
+		// its length and positions after the -7, plain integers.
+		const holes = array && !sparse && typeof value[0] != 'string';
+		// An indexed loop, not `for…in`: a 100 KB result has thousands of entries. (`+sparse`: skip the -7.)
+		const items: unknown[] = array ? value : Object.values(value);
+		for (let i = +sparse; i < items.length; i++) {
+			const n = items[i];
+			if (typeof n == 'number' && !(Number.isInteger(n) && n >= -6 && (n != -2 || holes))) throw new Error('an invalid index');
 		}
-		// A tagged entry ('Set', 'Map', 'null'…) holds no holes; a sparse array (led by -7) holds
-		// its length and positions, plain integers.
-		const plain = typeof value[0] != 'string';
-		const sparse = plain && value[0] === -7;
-		// An indexed loop, not `for…in`: a 100 KB result has thousands of entries.
-		for (let i = sparse ? 1 : 0; i < value.length; i++) checkIndex(value[i], plain && !sparse);
 	}
-}
-
-function checkIndex(n: unknown, holes: boolean): void {
-	if (typeof n == 'number' && !(Number.isInteger(n) && n >= -6 && (n != -2 || holes))) throw new Error('an index devalue never writes');
 }
 
 /**

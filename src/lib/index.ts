@@ -2,6 +2,7 @@ export { enhance } from './form/enhance.js';
 export { enhancement } from './form/enhancement.js';
 export { repeat } from './plugs/repeat.js';
 export { timeout } from './plugs/timeout.js';
+export { sveltekit3 } from './plugs/sveltekit3.js';
 export { submission, Submission } from './plugs/submission.svelte.js';
 export { focusInvalid } from './plugs/focus-invalid.js';
 export { announce } from './plugs/announce.js';
@@ -24,6 +25,7 @@ export type {
 	EnhanceOptions,
 	RepeatPolicy,
 	Plug,
+	UpdatePlan,
 	SubmissionOptions,
 	AnnounceText,
 	UnsavedOptions,

@@ -115,7 +115,8 @@ export type RepeatPolicy = 'abort' | 'prevent';
  * ends silently (and one whose result was already taken applies nothing more); with any other
  * reason it ends with an `error` result carrying that reason (a reason given once the answer is in
  * changes nothing). A plug's `fetch` sends the form's requests (the last plug that has one; the
- * form's own `fetch` option wins). A plug that throws ends the submission with its error.
+ * form's own `fetch` option wins); its `plan` decides what `update()` does. A plug that throws
+ * ends the submission with its error.
  */
 export interface Plug<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
@@ -124,6 +125,24 @@ export interface Plug<
 	submit?(input: SubmitInput, going: number): false | void | ((result?: ActionResult<Success, Failure>) => unknown);
 	start?(input: SubmitInput): void | ((result: ActionResult<Success, Failure> | undefined) => unknown);
 	fetch?: typeof fetch;
+	/**
+	 * Decides what `update(options)` does with a result (the first plug that returns a plan
+	 * wins; default: SvelteKit 2's rules). `sveltekit3()` is this hook alone.
+	 */
+	plan?(result: ActionResult, action: URL, options: UpdateOptions): UpdatePlan | undefined;
+}
+
+/** What `update()` does with a result: which steps, in this order. */
+export interface UpdatePlan {
+	/** Reset the form (successes only). */
+	reset: boolean;
+	/** Refresh the app's data (`invalidateAll`) before the result is applied. */
+	refresh: boolean;
+	/**
+	 * Where the result goes: applied to the current page (`here`), not applied (`nowhere`: a
+	 * result of another page), or to the page of this URL, navigated to first.
+	 */
+	to: 'here' | 'nowhere' | URL;
 }
 
 /** Per-form options: `use:enhance={{ submit, fetch, use }}`. A bare function is the `submit`. */
@@ -267,4 +286,9 @@ export interface Config {
 	 * sites, closing the tab) asks. Default: unset.
 	 */
 	beforeNavigate?: (callback: BeforeNavigateCallback) => void;
+	/**
+	 * Plugs for every enhanced form, before each form's own `use`. `configure(sveltekit)` sets
+	 * `[sveltekit3()]`, so results of a SvelteKit 3 server follow its rules. Default: none.
+	 */
+	use?: readonly Plug[];
 }

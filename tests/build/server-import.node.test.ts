@@ -31,6 +31,7 @@ test('importing the library touches no browser global', async () => {
 			'repeat',
 			'resource',
 			'submission',
+			'sveltekit3',
 			'timeout',
 			'unsaved',
 			'uploadProgress'

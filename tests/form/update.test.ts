@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { configure, onInvalidate, page } from '../../src/lib/index.js';
+import { configure, onInvalidate, page, sveltekit3 } from '../../src/lib/index.js';
 import type { ActionResult, Config, SubmitFunction } from '../../src/lib/index.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
@@ -169,6 +169,7 @@ describe('update(): the default behaviour', () => {
 				HttpResponse.json({ type: 'success', status: 200, data: '[{"ok":1},true]', location: '/elsewhere' })
 			)
 		);
+		configure({ use: [sveltekit3()] });
 		await submitWith();
 		expect(goto).toHaveBeenCalledWith('http://localhost:3000/elsewhere', { invalidateAll: true });
 		goto.mockClear();

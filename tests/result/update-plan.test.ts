@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { configure, page } from '../../src/lib/index.js';
+import { configure, page, sveltekit3 } from '../../src/lib/index.js';
 import type { ActionResult, Config, UpdateOptions } from '../../src/lib/index.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
@@ -31,7 +31,8 @@ beforeEach(() => {
 	invalidateAll = vi.fn<Config['invalidateAll']>(async () => {
 		steps.push('refresh');
 	});
-	configure({ goto, invalidateAll });
+	// The plug `configure(sveltekit)` adds; outside SvelteKit, an app served by SvelteKit 3 adds it.
+	configure({ goto, invalidateAll, use: [sveltekit3()] });
 });
 afterEach(() => {
 	history.replaceState(null, '', '/');
@@ -242,4 +243,23 @@ test("a response fetch followed through a proxy's redirect is an error, not a na
 	expect(result.type === 'error' && result.error.message).toContain('redirected to https://sso.example/login');
 	expect(goto).not.toHaveBeenCalled();
 	expect(form.querySelector<HTMLInputElement>('[name=title]')!.value).toBe('Buy milk');
+});
+
+test("without the sveltekit3() plug a SvelteKit 3 result keeps SvelteKit 2's rules: applied here, no navigation", async () => {
+	configure({ use: undefined });
+	kit3({ type: 'failure', status: 400, location: '/lists', data: '[{"here":1},true]' });
+	const { form } = enhanced(FORM);
+	form.requestSubmit();
+	await vi.waitFor(() => expect(page.status).toBe(400));
+	expect(goto).not.toHaveBeenCalled();
+	expect(page.form).toEqual({ here: true });
+});
+
+test('a form can list sveltekit3() itself, without configure', async () => {
+	configure({ use: undefined });
+	kit3({ type: 'success', status: 200, location: '/lists', data: '[{"there":1},true]' });
+	const { form } = enhanced(FORM, { use: [sveltekit3()] });
+	form.requestSubmit();
+	await vi.waitFor(() => expect(goto).toHaveBeenCalled());
+	expect(steps[0]).toMatch(/^goto http:\/\/localhost:3000\/lists refresh=true$/);
 });

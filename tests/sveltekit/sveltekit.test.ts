@@ -273,3 +273,11 @@ test("SvelteKit's focus reset broken by clobbered markup: the result stands, the
 	expect(document.activeElement).toBe(document.body);
 	input.remove();
 });
+
+test("configure(sveltekit) adds the sveltekit3() plug: a SvelteKit 3 result of another page navigates there", async () => {
+	server.use(http.post('*/save', () => actionResponse({ type: 'failure', status: 400, data: { there: true }, location: '/lists' }, { status: 400 })));
+	const { form } = enhanced('<form method="POST" action="/save?/save"><button>Save</button></form>');
+	form.requestSubmit();
+	await vi.waitFor(() => expect(kit.goto).toHaveBeenCalled());
+	expect(String(kit.goto.mock.calls[0][0])).toMatch(/\/lists$/);
+});

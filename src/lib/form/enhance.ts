@@ -6,7 +6,7 @@ import { planUpdate } from '../result/update-plan.js';
 import { thrownError } from '../wire/error-text.js';
 import { sendAction } from '../wire/send.js';
 import { call, read } from './dom.js';
-import type { ActionResult, EnhanceOptions, Plug, SubmitFunction, SubmitInput, SubmitResultInput, UpdateOptions } from '../types.js';
+import type { ActionResult, EnhanceOptions, Plug, SubmitFunction, SubmitInput, SubmitResultInput, UpdateOptions, UpdatePlan } from '../types.js';
 
 type Submitter = HTMLButtonElement | HTMLInputElement;
 type Data = Record<string, unknown> | undefined;
@@ -87,7 +87,7 @@ export function enhance<
 	async function run(action: URL, enctype: string, formData: FormData, submitter: Submitter | null) {
 		const n = ++made;
 		// The options as they were at the submit event: `update()` with new ones applies to the next submits.
-		const [using, ownFetch] = [plugs, formFetch];
+		const [using, ownFetch] = [[...(config.use ?? []), ...plugs] as readonly Plug<Success, Failure>[], formFetch];
 		const controller = new AbortController();
 		let cancelled = false;
 		let result: ActionResult | undefined;
@@ -158,7 +158,7 @@ export function enhance<
 			const taking = result as ActionResult<Success, Failure>;
 			taken = n;
 			try {
-				await callback({ action, formData, formElement: form, result: taking, update: (options) => update(form, taking, action, current, options) });
+				await callback({ action, formData, formElement: form, result: taking, update: (options) => update(form, using, taking, action, current, options) });
 			} catch (error) {
 				await fail(error);
 			}
@@ -184,10 +184,12 @@ export function enhance<
 }
 
 /** The default behaviour, `update()`, of a submission of `form` that is still `current`. */
-async function update(form: HTMLFormElement, result: ActionResult, action: URL, current: () => boolean, options: UpdateOptions = {}) {
+async function update(form: HTMLFormElement, plugs: readonly Plug<any, any>[], result: ActionResult, action: URL, current: () => boolean, options: UpdateOptions = {}) {
 	if (!current()) return;
-	// Which steps, by the rules of the server that answered (SvelteKit 2 or 3): update-plan.ts.
-	const { reset, refresh, to } = planUpdate(result, action, options);
+	// Which steps: a plug's plan (`sveltekit3()`), else SvelteKit 2's rules (update-plan.ts).
+	let plan: UpdatePlan | undefined;
+	for (const plug of plugs) plan ??= plug.plan?.(result, action, options);
+	const { reset, refresh, to } = plan ?? planUpdate(result, action, options);
 	// Through `dom.js`: an `<input name="reset">` would shadow `form.reset`.
 	if (reset) call(form, 'reset');
 	if (to instanceof URL) {

@@ -2,6 +2,7 @@
 // leaves these imports as they are, the app's bundler resolves them).
 import { applyAction, deserialize } from '$app/forms';
 import { afterNavigate, beforeNavigate } from '$app/navigation';
+import { sveltekit3 } from '../plugs/sveltekit3.js';
 import type { ActionResult, Config } from '../types.js';
 import { withAppError } from './app-error.js';
 import { goto, invalidateAll, kit3 } from './navigation.js';
@@ -21,12 +22,14 @@ import { goto, invalidateAll, kit3 } from './navigation.js';
  * - `goto`, `invalidateAll`: SvelteKit's (a redirect's target is checked before `goto` sees it);
  *   in SvelteKit 3 by their non-deprecated names, `refreshAll` (see navigation.ts);
  * - `afterNavigate`: SvelteKit's, so a navigation clears `page` and every boundary;
- * - `beforeNavigate`: SvelteKit's, for leave guards.
+ * - `beforeNavigate`: SvelteKit's, for leave guards;
+ * - `use`: `[sveltekit3()]`, so a result of a SvelteKit 3 server follows SvelteKit 3.2's `update()`
+ *   rules (one of a SvelteKit 2 server, without `location`, keeps SvelteKit 2's).
  *
  * Options passed to `configure` later win (`configure({ transport })` after it decodes with
  * those transporters instead). `resetAll()` in tests removes it all.
  */
-export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto' | 'invalidateAll' | 'afterNavigate' | 'beforeNavigate'> = {
+export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto' | 'invalidateAll' | 'afterNavigate' | 'beforeNavigate' | 'use'> = {
 	// SvelteKit 3 reads an error's status from the error itself: app-error.ts.
 	applyAction: (result: ActionResult) => applyAction(kit3 ? withAppError(result) : result),
 	// SvelteKit decodes `data` with the app's transport decoders only through `deserialize`:
@@ -35,5 +38,6 @@ export const sveltekit: Pick<Required<Config>, 'applyAction' | 'decode' | 'goto'
 	goto,
 	invalidateAll,
 	afterNavigate,
-	beforeNavigate
+	beforeNavigate,
+	use: [sveltekit3()]
 };

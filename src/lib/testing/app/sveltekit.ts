@@ -3,6 +3,7 @@
 // hand-over applies them the way SvelteKit would, to the test kit's own router state. It never
 // calls back into this library's `applyAction` (which would hand the result over again).
 import { resetFocus } from '../../result/focus.js';
+import { sveltekit3 } from '../../plugs/sveltekit3.js';
 import type { ActionResult, Config } from '../../types.js';
 import { routeState } from './page.svelte.js';
 
@@ -16,5 +17,7 @@ export const sveltekit = {
 	applyAction(result: ActionResult) {
 		if (result.type === 'error') routeState.error = { error: result.error, status: result.status ?? 500 };
 		else if (result.type === 'success') resetFocus();
-	}
+	},
+	// As the real wiring: results of a SvelteKit 3 server follow its rules.
+	use: [sveltekit3()]
 } satisfies Partial<Config>;

@@ -38,18 +38,21 @@ export interface FormActionsDevOptions {
  * ```
  */
 export function formActionsDev({ entry, scripts = {} }: FormActionsDevOptions): Plugin {
+	let root = '';
 	return {
 		name: 'svelte-form-actions:dev',
 		apply: 'serve',
+		configResolved(config) {
+			root = config.root;
+		},
+		// `/client.js` is the module `/src/client.ts`: Vite serves and hot-updates it as that source.
+		resolveId(id) {
+			if (Object.hasOwn(scripts, id)) return join(root, scripts[id]);
+		},
 		configureServer(server) {
 			server.middlewares.use((req, res, next) => {
-				const url = req.url ?? '/';
-				const path = url.split('?')[0];
-				if (Object.hasOwn(scripts, path)) {
-					req.url = scripts[path] + url.slice(path.length);
-					return next();
-				}
-				if (isVites(server, path)) return next();
+				const path = (req.url ?? '/').split('?')[0];
+				if (Object.hasOwn(scripts, path) || isVites(server, path)) return next();
 				answer(server, entry, req, res).then((answered) => answered || next(), next);
 			});
 		}

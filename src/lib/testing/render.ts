@@ -109,7 +109,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 	recordNavigations(navigations);
 	// A redirect to another origin (or, unwired, any redirect) leaves the document, which a
 	// test's cannot do: record it, as the browser's navigation.
-	const leaveDocument = config.leave;
+	const previousLeave = config.leave;
 	configure({ leave: (href) => leaveDocument(new URL(href)) });
 	const { load } = options;
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
@@ -126,7 +126,7 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		mounted = false;
 		unmount(component);
 		container.remove();
-		configure({ leave: leaveDocument });
+		configure({ leave: previousLeave });
 		if (devGlobal) delete (globalThis as { __sveltekit_dev?: object }).__sveltekit_dev;
 		history.replaceState(history.state, '', before);
 	}

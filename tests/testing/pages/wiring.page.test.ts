@@ -5,7 +5,7 @@
 // shows: nothing.
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { actionHandler, error, fail } from 'svelte-form-actions/msw';
+import { actionHandler, error, fail, redirect } from 'svelte-form-actions/msw';
 import { renderPage } from 'svelte-form-actions/testing';
 import { describe, expect, test } from 'vitest';
 import { server } from '../../setup/msw.js';
@@ -15,6 +15,7 @@ const save = actionHandler('/ours', {
 	save: async ({ formData }) => {
 		const title = formData.get('title');
 		if (title === 'down') error(503, 'Down for maintenance');
+		if (title === 'go') redirect(303, '/done');
 		return title ? { saved: title } : fail(400, { missing: true });
 	}
 });
@@ -53,6 +54,14 @@ const unwired: Array<[string, () => unknown]> = [
 ];
 
 describe.each(unwired)('not wired: %s', (_, render) => {
+	test('a redirect is a full navigation (recorded; the document cannot leave), not the router\'s', async () => {
+		server.use(save);
+		const { navigations } = (await render()) as { navigations: URL[] };
+		await submit('go');
+		await expect.poll(() => navigations.map((url) => url.pathname)).toEqual(['/done']);
+		expect(location.pathname).toBe('/ours');
+	});
+
 	test('a failure reaches neither the form prop nor $app/state, as in an app that never calls configure(sveltekit)', async () => {
 		server.use(save);
 		await render();

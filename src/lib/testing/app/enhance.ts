@@ -47,8 +47,8 @@ async function update(form: HTMLFormElement, action: URL, result: ActionResult, 
 
 /** SvelteKit's `enhance`, for the form of the page `renderPage` mounted. */
 export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}): { destroy(): void } {
-	async function handleSubmit(event: SubmitEvent) {
-		const submitter = event.submitter as Submitter | null;
+	async function handleSubmit(event: Event) {
+		const submitter = (event as SubmitEvent).submitter as Submitter | null;
 		const method = submitter?.hasAttribute('formmethod') ? submitter.formMethod : attribute(form, 'method');
 		if (method !== 'post') return;
 		event.preventDefault();
@@ -77,6 +77,6 @@ export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}
 		// Not caught either: a callback that throws (superforms' default `onError`) escapes.
 		await callback({ action, formData, formElement: form, result, update: (options?: UpdateOptions) => update(form, action, result, options) } as any);
 	}
-	HTMLFormElement.prototype.addEventListener.call(form, 'submit', handleSubmit as EventListener);
-	return { destroy: () => HTMLFormElement.prototype.removeEventListener.call(form, 'submit', handleSubmit as EventListener) };
+	HTMLFormElement.prototype.addEventListener.call(form, 'submit', handleSubmit);
+	return { destroy: () => HTMLFormElement.prototype.removeEventListener.call(form, 'submit', handleSubmit) };
 }

@@ -1,12 +1,10 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { config, configure } from '../config.js';
-import { entered, leaveWithLifecycle, navigateWithLifecycle, type NavigationTarget } from './app/lifecycle.js';
-import type { GotoOptions } from './app/navigation.js';
+import { entered } from './app/lifecycle.js';
 import { routeState } from './app/page.svelte.js';
-import { sveltekit } from './app/sveltekit.js';
-import { pageState } from '../page.svelte.js';
 import { onInvalidate } from '../refresh/refresh.js';
 import { onTeardown } from './mounted.js';
+import { leaveDocument, recordNavigations, targetOf } from './router.js';
 import { loadRoute, type Level } from './route.js';
 import { routeAddress } from './route-params.js';
 import RouteRoot from './RouteRoot.svelte';
@@ -30,6 +28,10 @@ export interface RenderPageOptions {
 	form?: Record<string, any> | null;
 	/** With a route: `false` renders the page without its `+layout.svelte` files. */
 	layouts?: boolean;
+	/** Calls `configure(sveltekit)` as the app's root layout does, for a page rendered without
+	 * it: the component form, or `layouts: false`. With a route's layouts, leave it out: the
+	 * app's own root layout must wire the library, and a test of an app that does not fails. */
+	wiring?: boolean;
 	/** With a component: the `+error.svelte` shown when an `error` result is applied (default:
 	 * SvelteKit's). With a route, its own `+error.svelte` files are used. */
 	error?: Component<any>;
@@ -59,6 +61,11 @@ export interface RenderedPage {
  * ```
  *
  * Given the page component itself, it mounts it alone, at once (no promise).
+ *
+ * It never wires this library for the app: only the app's root layout calling
+ * `configure(sveltekit)` (or `wiring: true` when no layout is rendered) hands this library's
+ * results to SvelteKit's `form` prop, `$app/state` and error pages, as in the app. It defines
+ * `globalThis.__sveltekit_dev`, as SvelteKit's page does under `vite dev`.
  *
  * `goto` (and so a `redirect` result) runs the navigation lifecycle (`beforeNavigate`…),
  * records the URL in `navigations`, moves the document's URL and `page.url` there, and keeps the
@@ -93,43 +100,25 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 	routeState.params = params;
 	routeState.route = { id };
 	routeState.data = { ...fromLayouts, ...options.data };
-	pageState.form = options.form ?? null;
+	routeState.form = options.form ?? null;
+	// What SvelteKit's server-rendered page defines under `vite dev`: this is a SvelteKit page.
+	const devGlobal = !('__sveltekit_dev' in globalThis);
+	if (devGlobal) (globalThis as { __sveltekit_dev?: object }).__sveltekit_dev = {};
 
 	const navigations: URL[] = [];
-	const target = (url: URL): NavigationTarget => ({ url, params: routeState.params, route: routeState.route });
-	// As if the app's root layout called `configure(sveltekit)`: results reach the kit's page.
-	configure({
-		...sveltekit,
-		async goto(to, { invalidateAll, replaceState, state }: GotoOptions & { invalidateAll: boolean }) {
-			const next = new URL(to, location.href);
-			await navigateWithLifecycle(target(routeState.url ?? url), target(next), 'goto', async () => {
-				navigations.push(next);
-				history[replaceState ? 'replaceState' : 'pushState'](history.state, '', next);
-				routeState.url = next;
-				// Each history entry has its own state: a navigation without one starts empty.
-				routeState.state = state ?? {};
-				// A navigation leaves the error page.
-				routeState.error = null;
-				if (invalidateAll) await config.invalidateAll();
-			});
-		}
-	});
-	// A redirect to another origin leaves the document, which a test's cannot do: record it.
-	const leaveDocument = config.leave;
-	configure({
-		leave(href) {
-			const next = new URL(href);
-			if (leaveWithLifecycle(target(routeState.url ?? url), next)) navigations.push(next);
-		}
-	});
+	recordNavigations(navigations);
+	// A redirect to another origin (or, unwired, any redirect) leaves the document, which a
+	// test's cannot do: record it, as the browser's navigation.
+	const previousLeave = config.leave;
+	configure({ leave: (href) => leaveDocument(new URL(href)) });
 	const { load } = options;
 	if (load) onInvalidate(async () => (routeState.data = { ...fromLayouts, ...(await load()) }));
 
 	const container = document.body.appendChild(document.createElement('div'));
-	const component = mount(RouteRoot, { target: container, props: { Page, levels, layoutData } });
+	const component = mount(RouteRoot, { target: container, props: { Page, levels, layoutData, wired: options.wiring === true } });
 	// Run the effects now, so that `use:enhance` is listening before the test clicks.
 	flushSync();
-	entered(target(url));
+	entered(targetOf(url));
 
 	let mounted = true;
 	function teardown() {
@@ -137,7 +126,8 @@ function mountRoute(Page: Component<any>, levels: Level[], id: string | null, op
 		mounted = false;
 		unmount(component);
 		container.remove();
-		configure({ leave: leaveDocument });
+		configure({ leave: previousLeave });
+		if (devGlobal) delete (globalThis as { __sveltekit_dev?: object }).__sveltekit_dev;
 		history.replaceState(history.state, '', before);
 	}
 	onTeardown(teardown);

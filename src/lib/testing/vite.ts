@@ -30,6 +30,9 @@ const routesModule = fileOf('testing/routes');
 const kitModule = fileOf('testing/msw/kit');
 const kitPredicates = '\0svelte-form-actions:kit';
 
+/** The stand-ins' SvelteKit major (2 by default), replaced by the project's. */
+const kitMajorModule = fileOf('testing/app/kit-major');
+
 export interface SvelteKitTestingOptions {
 	/** The app's routes directory, relative to the Vite root (default: `src/routes`). */
 	routes?: string;
@@ -48,9 +51,12 @@ export interface SvelteKitTestingOptions {
  * - `$app/forms`, `$app/state`, `$app/stores`, `$app/navigation`, `$app/environment` and
  *   `$app/paths` resolve to small modules of this package (ahead of SvelteKit's own), so an
  *   unchanged `+page.svelte` posts to MSW handlers and follows their results;
- * - `svelte-form-actions/sveltekit` resolves to a stand-in whose `applyAction` shows results on
- *   the page `renderPage` mounted (its `form` prop, `$app/state`, the error page), so a root
- *   layout that calls `configure(sveltekit)` renders too;
+ *   They behave as the project's SvelteKit major (read from `@sveltejs/kit/package.json`):
+ *   `$app/forms`' `enhance` is SvelteKit's, not this library's;
+ * - `svelte-form-actions/sveltekit` resolves to a stand-in that hands results to that
+ *   `applyAction`, so a root layout that calls `configure(sveltekit)` shows this library's
+ *   results on the page `renderPage` mounted (its `form` prop, `$app/state`, the error page),
+ *   and one that does not, shows none of them, as in the app;
  * - `renderPage('/route')` finds the route's `+page.svelte`, `+layout.svelte` and
  *   `+error.svelte` files;
  * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
@@ -106,6 +112,10 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			}
 		},
 		load(id) {
+			if (id.split('?', 1)[0] === kitMajorModule) {
+				const major = parseInt(projectKitVersion(root) ?? '2', 10);
+				return `export const kitMajor = ${major};\n`;
+			}
 			if (id === kitPredicates) return `import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';\nexport const kit = { isActionFailure, isHttpError, isRedirect };\n`;
 			if (id.split('?', 1)[0] !== routesModule) return;
 			// Lazy: a test loads only the files of the routes it renders.
@@ -132,6 +142,16 @@ function fileOf(name: string): string {
 	if (fs.existsSync(built)) return built;
 	for (const ext of ['.ts', '.svelte.ts']) if (fs.existsSync(path.join(lib, name + ext))) return path.join(lib, name + ext);
 	return built;
+}
+
+/** The version in the project's `@sveltejs/kit/package.json`, if SvelteKit is installed. */
+function projectKitVersion(root: string): string | undefined {
+	try {
+		const file = createRequire(path.join(root, 'package.json')).resolve('@sveltejs/kit/package.json');
+		return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The service worker of the app's own `msw`, if it has one. */

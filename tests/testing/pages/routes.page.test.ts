@@ -114,6 +114,15 @@ describe('errors, shown where the app shows them', () => {
 		expect(screen.getByLabelText('Bio')).toHaveProperty('value', 'kept');
 	});
 
+	test("$app/forms' enhance inside an <ErrorBoundary>: SvelteKit's error page, as in the app (SvelteKit never reports to the boundary)", async () => {
+		server.use(failing('/account/kit-boundary', 'save'));
+		await renderPage('/account/kit-boundary', { layoutData });
+		await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+		expect(await screen.findByRole('heading', { name: 'Account error 503: Down for maintenance' })).toBeTruthy();
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.queryByLabelText('Bio')).toBeNull();
+	});
+
 	test('layouts: false still shows the nearest error page', async () => {
 		server.use(failing('/account/profile', 'save'));
 		await renderPage('/account/profile', { layouts: false });

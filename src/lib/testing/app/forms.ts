@@ -1,4 +1,5 @@
-// `$app/forms` in component tests (see the `svelteKitTesting` Vite plugin).
-export { enhance } from '../../form/enhance.js';
-export { applyAction } from '../../result/apply-action.js';
+// `$app/forms` in component tests (see the `svelteKitTesting` Vite plugin): SvelteKit's
+// behaviour, not this library's (its `enhance` reports to no <ErrorBoundary>).
+export { enhance } from './enhance.js';
+export { applyAction } from './apply-action.js';
 export { deserialize } from '../../wire/deserialize.js';

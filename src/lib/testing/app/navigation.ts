@@ -1,35 +1,24 @@
 // `$app/navigation` in component tests (see the `svelteKitTesting` Vite plugin). `goto` is the
-// configured one (`renderPage` routes it: it records navigations and runs the lifecycle);
-// `invalidateAll` and `invalidate` re-run the registered refreshers (`renderPage`'s `load`).
-import { config } from '../../config.js';
+// kit's router (it records navigations and runs the lifecycle), as SvelteKit's `goto` is its
+// router's, wired or not; `invalidateAll` and `invalidate` re-run the registered refreshers
+// (`renderPage`'s `load`).
 import { invalidateAll } from '../../result/navigation.js';
+import { routerGoto, type GotoOptions } from '../router.js';
 import { routeState } from './page.svelte.js';
 
 export { invalidateAll } from '../../result/navigation.js';
-
-/** The options of SvelteKit's `goto` that the test kit's router follows. */
-export interface GotoOptions {
-	/** Re-run `load` (`renderPage`'s) after the navigation. */
-	invalidateAll?: boolean;
-	/** Replace the current history entry instead of adding one. */
-	replaceState?: boolean;
-	/** The new entry's `page.state` (`{}` without it, as in SvelteKit). */
-	state?: Record<string, unknown>;
-	noScroll?: boolean;
-	keepFocus?: boolean;
-	invalidate?: Array<string | URL | ((url: URL) => boolean)>;
-}
+export type { GotoOptions } from '../router.js';
 
 /**
- * SvelteKit's `goto`, through the configured one (`renderPage`'s router, which records the
- * navigation, runs its lifecycle and follows `replaceState` and `state`).
+ * SvelteKit's `goto`, through the kit's router (which records the navigation, runs its
+ * lifecycle and follows `replaceState` and `state`).
  */
 export async function goto(url: string | URL, options: GotoOptions = {}): Promise<void> {
 	// SvelteKit's router only goes to its own origin, and says so (a redirect result to another
 	// origin does not come here: the library makes it a full navigation).
 	const to = new URL(url, location.href);
 	if (to.origin !== location.origin) throw new Error(`Cannot use \`goto\` with an external URL. Use \`window.location = "${to.href}"\` instead`);
-	await config.goto(url, { ...options, invalidateAll: options.invalidateAll ?? false });
+	await routerGoto(url, options);
 }
 export { afterNavigate, beforeNavigate, onNavigate } from './lifecycle.js';
 

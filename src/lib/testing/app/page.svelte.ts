@@ -1,5 +1,4 @@
 import { BROWSER } from 'esm-env';
-import { page as formPage } from '../../page.svelte.js';
 
 /** What SvelteKit's router would know about the page under test; `renderPage` sets it. */
 class RouteState {
@@ -15,6 +14,11 @@ class RouteState {
 	state = $state.raw<Record<string, unknown>>({});
 	/** The error the error page shows (SvelteKit's nearest `+error.svelte`), or `null`. */
 	error = $state.raw<{ error: any; status: number } | null>(null);
+	/** SvelteKit's `page.form` and the `form` prop: written only by SvelteKit's `applyAction`
+	 * (the kit's `$app/forms`), never by this library's, as in the app. */
+	form = $state.raw<any>(null);
+	/** SvelteKit's `page.status` of the page (not the error page's), the same way. */
+	status = $state.raw(200);
 }
 
 /** The writable state; only the test kit writes it. */
@@ -28,12 +32,14 @@ export function resetRouteState(): void {
 	routeState.route = { id: null };
 	routeState.state = {};
 	routeState.error = null;
+	routeState.form = null;
+	routeState.status = 200;
 }
 
 /**
  * SvelteKit's `page` (`$app/state`) in component tests: `url`, `params`, `data`, `route` and
- * `state` from `renderPage`, `form` and `status` from this library's `page`, `error` (and its
- * status) from the error page on show, all reactive.
+ * `state` from `renderPage`, `form`, `status` and `error` as SvelteKit's `applyAction` left them
+ * (this library's results reach them only through the app's `configure(sveltekit)`), all reactive.
  */
 export const page = {
 	get url(): URL {
@@ -46,10 +52,10 @@ export const page = {
 		return routeState.data;
 	},
 	get form() {
-		return formPage.form;
+		return routeState.form;
 	},
 	get status() {
-		return routeState.error?.status ?? formPage.status;
+		return routeState.error?.status ?? routeState.status;
 	},
 	get error() {
 		return routeState.error?.error ?? null;

@@ -1,23 +1,26 @@
 // `svelte-form-actions/sveltekit` in component tests (see the `svelteKitTesting` Vite plugin).
-// The real entry hands results to SvelteKit's `applyAction`; here there is no SvelteKit, so the
-// hand-over applies them the way SvelteKit would, to the test kit's own router state. It never
-// calls back into this library's `applyAction` (which would hand the result over again).
-import { resetFocus } from '../../result/focus.js';
-import { sveltekit3 } from '../../plugs/sveltekit3.js';
+// The same wiring as the real entry, onto the kit's stand-ins of SvelteKit's runtime: it does
+// nothing until the app's root layout (or `renderPage`'s `wiring: true`) passes it to `configure`.
 import type { ActionResult, Config } from '../../types.js';
-import { routeState } from './page.svelte.js';
+import { sveltekit3 } from '../../plugs/sveltekit3.js';
+import { withAppError } from '../../sveltekit/app-error.js';
+import { routerGoto } from '../router.js';
+import { applyAction } from './apply-action.js';
+import { kitMajor } from './kit-major.js';
+import { afterNavigate, beforeNavigate } from './lifecycle.js';
 
 /**
- * What SvelteKit's `applyAction` does, for the page `renderPage` mounted: an error renders the
- * error page (the `error` option of `renderPage`, else SvelteKit's default one); a success or
- * failure is already in `page.form`, which the `form` prop and `$app/state` read, and a success
- * resets focus. `goto` and `invalidateAll` stay `renderPage`'s (it records navigations).
+ * What the real `sveltekit` sets, for the page `renderPage` mounted: results handed to SvelteKit's
+ * `applyAction` (the kit's, which writes the `form` prop, `$app/state` and the error page; in
+ * SvelteKit 3 an error as an `App.Error`), `goto` through the kit's router, and its navigation
+ * lifecycle (a navigation clears `page` and every boundary). `invalidateAll` stays the default:
+ * the refreshers, `renderPage`'s `load` among them.
  */
 export const sveltekit = {
-	applyAction(result: ActionResult) {
-		if (result.type === 'error') routeState.error = { error: result.error, status: result.status ?? 500 };
-		else if (result.type === 'success') resetFocus();
-	},
+	applyAction: (result: ActionResult) => applyAction(kitMajor >= 3 ? withAppError(result) : result),
+	goto: (url: string | URL, { invalidateAll }: { invalidateAll: boolean }) => routerGoto(url, { invalidateAll }),
+	afterNavigate,
+	beforeNavigate,
 	// As the real wiring: results of a SvelteKit 3 server follow its rules.
 	use: [sveltekit3()]
 } satisfies Partial<Config>;

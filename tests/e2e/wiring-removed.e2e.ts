@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+/**
+ * The test kit never passes when the app is broken: fixtures/sv-plain's component tests of a page
+ * with this library's enhance (src/routes/newsletter) run in copies of the app whose root layout
+ * lost `configure(sveltekit)`, or calls it in a nested layout that the page does not render in.
+ * The real app then shows neither the failure message nor the error page, so the tests must
+ * FAIL there; in the app as it is, they pass. The copies reuse the fixture's installed
+ * node_modules (linked entry by entry, Vite's cache apart, and allowed to Vite's server) and run the
+ * jsdom project.
+ */
+// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
+const { fixtureDir, prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
+
+const wiring = "\tconfigure(sveltekit);\n";
+const tests = 'src/routes/newsletter';
+const copies: string[] = [];
+let fixture: string;
+
+beforeAll(() => {
+	fixture = prepareFixture('sv-plain');
+});
+
+afterAll(() => {
+	for (const copy of copies) fs.rmSync(copy, { recursive: true, force: true });
+});
+
+/** A copy of the fixture, changed by `change(dir)`, sharing its installed packages. */
+function copyOfFixture(change: (dir: string) => void): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-plain-'));
+	copies.push(dir);
+	for (const entry of fs.readdirSync(fixture)) {
+		if (entry === 'node_modules' || entry === '.svelte-kit') continue;
+		fs.cpSync(path.join(fixture, entry), path.join(dir, entry), { recursive: true });
+	}
+	fs.mkdirSync(path.join(dir, 'node_modules'));
+	for (const entry of fs.readdirSync(path.join(fixture, 'node_modules'))) {
+		if (entry !== '.vite') fs.symlinkSync(path.join(fixture, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+	}
+	// Vite serves files outside the project only from allowed directories: the linked packages'.
+	const config = path.join(dir, 'vite.config.ts');
+	const allow = `server: { fs: { allow: ['.', ${JSON.stringify(path.join(fixture, 'node_modules'))}] } },`;
+	fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('export default defineConfig({', `export default defineConfig({\n\t${allow}`));
+	change(dir);
+	return dir;
+}
+
+/** Runs the newsletter page's jsdom tests in `dir`: how many passed and failed. */
+function runComponentTests(dir: string): { passed: number; failed: number; output: string } {
+	const report = path.join(dir, 'report.json');
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+	const run = spawnSync(
+		path.join(dir, 'node_modules', '.bin', 'vitest'),
+		['run', '--project', 'jsdom', tests, '--reporter=json', `--outputFile=${report}`],
+		{ cwd: dir, env, encoding: 'utf8' }
+	);
+	const output = `${run.stdout}\n${run.stderr}`;
+	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
+	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
+	return { passed: numPassedTests, failed: numFailedTests, output };
+}
+
+function layout(dir: string, route = ''): string {
+	return path.join(dir, 'src', 'routes', route, '+layout.svelte');
+}
+
+test('the app as it is: the component tests pass', () => {
+	const original = fs.readFileSync(layout(fixture), 'utf8');
+	expect(original).toContain(wiring);
+	const result = runComponentTests(copyOfFixture(() => {}));
+	expect(result, result.output).toMatchObject({ passed: 2, failed: 0 });
+});
+
+test('configure(sveltekit) deleted from the root layout: the component tests fail', () => {
+	const dir = copyOfFixture((dir) => {
+		const file = layout(dir);
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
+	});
+	expect(fs.readFileSync(layout(dir), 'utf8')).not.toContain('configure(sveltekit)');
+	const result = runComponentTests(dir);
+	expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+});
+
+test('configure(sveltekit) moved into a nested layout the page is not under: the component tests fail', () => {
+	const dir = copyOfFixture((dir) => {
+		const file = layout(dir);
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
+		fs.mkdirSync(path.join(dir, 'src', 'routes', 'account'));
+		fs.writeFileSync(
+			layout(dir, 'account'),
+			"<script lang=\"ts\">\n\timport { configure } from 'svelte-form-actions';\n\timport { sveltekit } from 'svelte-form-actions/sveltekit';\n\n" +
+				wiring +
+				'\n\tlet { children } = $props();\n</script>\n\n{@render children()}\n'
+		);
+	});
+	const result = runComponentTests(dir);
+	expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+});

@@ -122,6 +122,8 @@ test('a repository path in a code span dangles; a shipped one or one of the read
 	]);
 	// The demo's login route, named outside the guide to the reader's app.
 	expect(dangles('src/routes/login/+page.svelte', 'docs/protocol.md')).toBe(true);
+	// A page of this repository that the package leaves out.
+	expect(dangles('docs/development.md', 'README.md')).toBe(true);
 });
 
 test('the anchor rule is GitHub’s', () => {

@@ -4,6 +4,8 @@ import { describe, expectTypeOf, test } from 'vitest';
 import { announce, applyAction, configure, deserialize, enhance, enhancement, focusInvalid, formResult, page, repeat, submission, timeout, uploadProgress } from '../src/lib/index.js';
 import type { ActionResult, Config, EnhanceOptions, Plug, RepeatPolicy, SubmitFunction, SubmitInput } from '../src/lib/index.js';
 import { sveltekit } from '../src/lib/sveltekit/index.js';
+import { formActionsDev, type DevHandler } from '../src/lib/vite/dev.js';
+import type { Plugin } from 'vite';
 
 type Success = { welcome: string };
 type Failure = { email: string; missing?: boolean };
@@ -133,4 +135,13 @@ test("formResult keeps the type of SvelteKit's form prop", () => {
 test('the sveltekit option set is a configure option set', () => {
 	expectTypeOf(sveltekit).toExtend<Partial<Config>>();
 	expectTypeOf(configure).toBeCallableWith(sveltekit);
+});
+
+test('formActionsDev is a Vite plugin whose entry exports a Fetch handler', () => {
+	expectTypeOf(formActionsDev({ entry: '/src/dev.ts', scripts: { '/client.js': '/src/client.ts' } })).toEqualTypeOf<Plugin>();
+	// @ts-expect-error the entry is required
+	formActionsDev({});
+	expectTypeOf<(request: Request) => Promise<Response | undefined>>().toExtend<DevHandler>();
+	expectTypeOf<(request: Request) => Response>().toExtend<DevHandler>();
+	expectTypeOf<(request: Request) => string>().not.toExtend<DevHandler>();
 });

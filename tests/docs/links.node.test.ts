@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { headingAnchors, linkTargets } from '../helpers/markdown.js';
+import { codeSpans, headingAnchors, linkTargets } from '../helpers/markdown.js';
 
 // The package page (npm, unpkg, a reader's node_modules) shows what `npm pack` ships, and nothing
 // else: every relative link in a shipped document must lead to a shipped file, anchors included.
@@ -21,16 +21,17 @@ function packed(): Set<string> {
 const shipped = packed();
 const documents = [...shipped].filter((path) => path.endsWith('.md')).sort();
 const read = (path: string) => readFileSync(root + path, 'utf8');
+const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
 
 describe('the package ships', () => {
-	test.each(['README.md', 'LICENSE', 'SECURITY.md', 'docs/api.md'])('%s', (path) => {
+	test.each(['README.md', 'CHANGELOG.md', 'LICENSE', 'SECURITY.md', 'docs/api.md'])('%s', (path) => {
 		expect(shipped.has(path)).toBe(true);
 	});
 
-	test('every page of docs/', () => {
+	test('every page of docs/ but development.md, which is about this repository', () => {
 		const docs = execFileSync('git', ['ls-files', 'docs/*.md'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
 		expect(docs.length).toBeGreaterThan(0);
-		expect(docs.filter((path) => !shipped.has(path))).toEqual([]);
+		expect(docs.filter((path) => !shipped.has(path))).toEqual(['docs/development.md']);
 	});
 
 	test('an MIT license naming the authors', () => {
@@ -61,6 +62,68 @@ describe.each(documents)('links in %s', (document) => {
 		}
 		expect(dead).toEqual([]);
 	});
+});
+
+// A reader has the package, not this repository: a code span naming one of its files (`tests/…`, a
+// demo route) leads nowhere. Such a path is inlined, shipped or removed; a path of the reader's own
+// app (`src/routes/+layout.svelte`) stays.
+
+/** Folders only this repository has: any path under them names a file the reader cannot open. */
+const repositoryOnly = /^(tests|fixtures|examples|bench|scripts|src\/demo)\//;
+
+/**
+ * Paths of the reader's app that the demo happens to have too (SvelteKit's own login example, the
+ * root layout and error page), where a page is about the reader's app: docs/testing.md walks
+ * through an `sv create` app. Anywhere else the same words name this repository's demo.
+ */
+const readersApp: Record<string, string[]> = {
+	'docs/testing.md': [
+		'src/routes',
+		'src/routes/+layout.svelte',
+		'src/routes/+error.svelte',
+		'src/routes/login/+page.svelte',
+		'src/routes/login/+page.server.ts'
+	]
+};
+
+/** Whether `path`, in `document`, names something this repository has and the package does not ship. */
+function dangles(path: string, document: string): boolean {
+	const bare = path.replace(/\/$/, '');
+	if (shipped.has(bare) || readersApp[document]?.includes(bare)) return false;
+	if (repositoryOnly.test(bare)) return true;
+	return tracked.some((file) => file === bare || file.startsWith(bare + '/'));
+}
+
+/** The words of code spans in `markdown` that look like relative paths (`a/b`, no scheme). */
+function spanPaths(markdown: string): { path: string; line: number }[] {
+	return codeSpans(markdown).flatMap(({ code, line }) =>
+		code
+			.split(/\s+/)
+			.filter((word) => /^[\w.*-]+(\/[\w.*+\[\]-]*)+$/.test(word))
+			.map((path) => ({ path, line }))
+	);
+}
+
+describe.each(documents)('code spans in %s', (document) => {
+	test('name no file of this repository that the package leaves out', () => {
+		const dangling = spanPaths(read(document))
+			.filter(({ path }) => dangles(path, document))
+			.map(({ path, line }) => `${document}:${line}: ${path}`);
+		expect(dangling).toEqual([]);
+	});
+});
+
+test('a repository path in a code span dangles; a shipped one or one of the reader’s app does not', () => {
+	const paths = spanPaths('See `tests/plugs/repeat.test.ts`, `npm run bench` and `node bench/unsaved.js`.\n`src/routes/+layout.svelte`, `src/lib/form/dom.ts`, `src/lib/schemas.ts`, `docs/api.md`, `svelte-form-actions/server`, `text/html`');
+	expect(paths.filter(({ path }) => dangles(path, 'docs/testing.md')).map(({ path }) => path)).toEqual([
+		'tests/plugs/repeat.test.ts',
+		'bench/unsaved.js',
+		'src/lib/form/dom.ts'
+	]);
+	// The demo's login route, named outside the guide to the reader's app.
+	expect(dangles('src/routes/login/+page.svelte', 'docs/protocol.md')).toBe(true);
+	// A page of this repository that the package leaves out.
+	expect(dangles('docs/development.md', 'README.md')).toBe(true);
 });
 
 test('the anchor rule is GitHub’s', () => {

@@ -79,3 +79,10 @@ export function headingAnchors(markdown: string): Set<string> {
 	}
 	return anchors;
 }
+
+/** Every code span outside fenced blocks (`` `x` ``), with its 1-based line. */
+export function codeSpans(markdown: string): { code: string; line: number }[] {
+	return withoutFences(markdown)
+		.split('\n')
+		.flatMap((text, index) => [...text.matchAll(/`([^`\n]+)`/g)].map((match) => ({ code: match[1], line: index + 1 })));
+}

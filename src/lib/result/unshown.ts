@@ -6,12 +6,21 @@ import { errorText } from '../wire/error-text.js';
 const actions = new WeakMap<Element, URL>();
 let latest: URL | undefined;
 
-/** Development messages already logged: each once per page load (`resetAll()` forgets them). */
-export const said = new Set<string>();
+/**
+ * Development messages already logged, by level: each once per page load. A page has one message
+ * of each (a warning on a SvelteKit page; an error saying what to add, which depends on the page).
+ */
+const said = new Set<string>();
 
-/** Development only: logs `text` with `log` once per page load. */
+/** Forgets the actions and the messages logged, as a new page load would (`resetAll()` in tests). */
+export function forgetUnshown(): void {
+	latest = undefined;
+	said.clear();
+}
+
+/** Development only: logs `text` with `log`, unless a message was logged at that level already. */
 function say(log: 'warn' | 'error', text: string) {
-	if (!said.has(log + text)) console[log]('svelte-form-actions: ' + text), said.add(log + text);
+	if (!said.has(log)) console[log]('svelte-form-actions: ' + text), said.add(log);
 }
 
 /**

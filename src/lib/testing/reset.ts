@@ -3,14 +3,14 @@ import { resetRouteState } from './app/page.svelte.js';
 import { clearRecords } from './msw/requests.js';
 import { clearPage } from '../page.svelte.js';
 import { clearRefreshers } from '../refresh/refresh.js';
-import { said } from '../result/unshown.js';
+import { forgetUnshown } from '../result/unshown.js';
 import { teardownAll } from './mounted.js';
 
 /**
  * Puts all library state back as it was at import: `page`, every `configure` option, the
  * registered refreshers, the requests recorded by MSW action handlers, and the pages mounted by
- * `renderPage` (unmounted, the document's URL restored), and which development messages were
- * logged (each is logged once per page load). For tests, between cases: `afterEach(resetAll)`,
+ * `renderPage` (unmounted, the document's URL restored), and the actions submitted and development
+ * messages logged (each is logged once per page load). For tests, between cases: `afterEach(resetAll)`,
  * or the setup file `svelte-form-actions/testing/setup`.
  */
 export function resetAll(): void {
@@ -20,5 +20,5 @@ export function resetAll(): void {
 	resetConfig();
 	clearRefreshers();
 	clearRecords();
-	said.clear();
+	forgetUnshown();
 }

@@ -75,8 +75,7 @@ export function enhance<
 		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : read(form, 'enctype');
 		const formData = new FormData(form, submitter);
 		if (DEV && enctype !== 'multipart/form-data') assertNoFiles(formData);
-		submitting(form, action);
-		void run(action, enctype, formData, submitter);
+		void run(submitting(form, action), enctype, formData, submitter);
 	}
 
 	/**

@@ -41,10 +41,11 @@ function unwired(log: 'warn' | 'error'): boolean {
 	return kit;
 }
 
-/** A submission of `form` to `action` starts. */
-export function submitting(form: Element, action: URL): void {
+/** A submission of `form` to `action` starts: returns `action`. */
+export function submitting(form: Element, action: URL): URL {
 	actions.set(form, (latest = action));
 	if (DEV) unwired('warn');
+	return action;
 }
 
 /**

@@ -6,6 +6,7 @@ import { configure, page } from '../src/lib/index.js';
 import LoginForm from './fixtures/LoginForm.svelte';
 import { actionHandler, actionResponse, error, fail } from '../src/lib/testing/msw/index.js';
 import { server } from './setup/msw.js';
+import { reports } from './helpers/reports.js';
 
 beforeEach(() => {
 	history.replaceState(null, '', '/login');
@@ -82,6 +83,7 @@ test('an input rendered with value={page.form?.email} shows the returned value a
 });
 
 test('an error result shows page.error and keeps the form', async () => {
+	const reported = reports();
 	const user = userEvent.setup();
 	render(LoginForm);
 	await user.type(screen.getByLabelText('Email'), 'crash@example.com');
@@ -89,6 +91,8 @@ test('an error result shows page.error and keeps the form', async () => {
 	await user.click(screen.getByRole('button', { name: 'Log in' }));
 	expect((await screen.findByRole('alert')).textContent).toBe('Internal Error');
 	expect(screen.getByTestId('status').textContent).toMatch(/^status: 500/);
+	// The fixture shows page.error itself, no <ErrorBoundary> took it: reported too.
+	expect(reported.map((error) => error.message)).toEqual(['error result of POST /login?/login (500: Internal Error)']);
 	expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('crash@example.com');
 });
 

@@ -5,9 +5,11 @@ import { listen } from './listen.js';
 import { homePage, login, loginPage } from './dist/server/server.js';
 
 const script = await readFile(new URL('./dist/client/client.js', import.meta.url));
+const styles = await readFile(new URL('./dist/client/client.css', import.meta.url));
 
 const app = new Hono();
 app.get('/client.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript' }));
+app.get('/client.css', (c) => c.body(styles, 200, { 'content-type': 'text/css' }));
 app.get('/login', (c) => c.html(loginPage()));
 // The raw Request, body unread: the actions read the form themselves.
 app.post('/login', (c) => login(c.req.raw));

@@ -3,12 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { listen } from './listen.js';
 import { homePage, login, loginPage } from './dist/server/server.js';
 
-const script = await readFile(new URL('./dist/client/client.js', import.meta.url));
+// The browser's script and the components' styles (the error boundary's look among them).
+const assets = {
+	'/client.js': ['text/javascript', await readFile(new URL('./dist/client/client.js', import.meta.url))],
+	'/client.css': ['text/css', await readFile(new URL('./dist/client/client.css', import.meta.url))]
+};
 const html = (body) => new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 
 async function respond(request) {
 	const { pathname } = new URL(request.url);
-	if (pathname === '/client.js') return new Response(script, { headers: { 'content-type': 'text/javascript' } });
+	const asset = assets[pathname];
+	if (asset) return new Response(asset[1], { headers: { 'content-type': asset[0] } });
 	if (pathname === '/login') return request.method === 'POST' ? login(request) : html(loginPage());
 	if (pathname === '/') return html(homePage());
 	return new Response('Not found', { status: 404 });

@@ -6,6 +6,7 @@ import { applyAction, clearPage, configure, page } from '../../src/lib/index.js'
 import Boundaries from '../fixtures/Boundaries.svelte';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 beforeEach(() => {
 	configure({ invalidateAll: vi.fn(), isCurrentPage: () => true });
@@ -113,20 +114,25 @@ test('replace is opt-in: the error then takes the place of the children', async 
 });
 
 test('without a root boundary, an error outside any boundary only sets page.error', async () => {
+	const reported = reports();
 	const user = userEvent.setup();
 	render(Boundaries, { withRoot: false });
 	await send(user, 'Outer');
 	await vi.waitFor(() => expect(page.error).toEqual({ message: '<b>/outer is down</b>' }));
 	expect(screen.queryByRole('alert')).toBeNull();
 	expect(page.status).toBe(503);
+	// Shown nowhere: reported instead.
+	expect(reported.map((error) => error.message)).toEqual(['error result of POST /outer (503: <b>/outer is down</b>)']);
 });
 
 test('a destroyed boundary no longer catches errors', async () => {
+	const reported = reports();
 	const { unmount } = render(Boundaries);
 	unmount();
 	await applyAction({ type: 'error', status: 500, error: { message: 'after' } });
 	expect(page.error).toEqual({ message: 'after' });
 	expect(document.querySelector('[role=alert]')).toBeNull();
+	expect(reported.map((error) => error.message)).toEqual(['error result of applyAction() (500: after)']);
 });
 
 describe('one store of errors, keyed by form: boundaries are views over it', () => {

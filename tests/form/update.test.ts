@@ -5,6 +5,7 @@ import type { ActionResult, Config, SubmitFunction } from '../../src/lib/index.j
 import { deferred, enhanced } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 const FORM = `<form method="POST" action="?/login">
 	<input name="email" value="">
@@ -121,11 +122,13 @@ describe('update(): the default behaviour', () => {
 	});
 
 	test('error: page.error and the HTTP status; the form keeps what the user typed', async () => {
+		const reported = reports();
 		answer({ type: 'error', status: 503, error: { message: 'Database down' } });
 		const { form, result } = await submitWith();
 		expect(result).toEqual({ type: 'error', status: 503, error: { message: 'Database down' } });
 		expect(page.error).toEqual({ message: 'Database down' });
 		expect(page.status).toBe(503);
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 		expect(values(form)).toEqual(TYPED);
 		expect(invalidateAll).not.toHaveBeenCalled();
 	});
@@ -154,9 +157,11 @@ describe('update(): the default behaviour', () => {
 	});
 
 	test("another page's action: redirects and errors are still applied", async () => {
+		const reported = reports();
 		answer({ type: 'error', status: 500, error: { message: 'Nope' } }, '/newsletter');
 		await submitWith(undefined, '/newsletter');
 		expect(page.error).toEqual({ message: 'Nope' });
+		expect(reported.map((error) => error.message)).toEqual(['error result of POST /newsletter (500: Nope)']);
 
 		answer({ type: 'redirect', status: 303, location: '/thanks' }, '/newsletter');
 		await submitWith(undefined, '/newsletter');
@@ -280,6 +285,7 @@ describe('custom callbacks', () => {
 
 describe('what does not come back as a result', () => {
 	test('a network failure becomes an error result with an Error saying so; values kept', async () => {
+		const reported = reports();
 		server.use(http.post('/login', () => HttpResponse.error()));
 		const { form, result } = await submitWith();
 		expect(result.type).toBe('error');
@@ -287,16 +293,19 @@ describe('what does not come back as a result', () => {
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toMatch(/^POST \/login\?\/login failed: /);
 		expect(page.error).toBe(error);
+		expect(reported.map((error) => error.cause)).toEqual([error]);
 		expect(page.status).toBe(500);
 		expect(values(form)).toEqual(TYPED);
 	});
 
 	test('an HTML page (a proxy or a +server route) becomes an error result with the HTTP status', async () => {
+		const reported = reports();
 		server.use(http.post('/login', () => HttpResponse.html('<h1>Bad gateway</h1>', { status: 502 })));
 		const { form, result } = await submitWith();
 		expect(result).toMatchObject({ type: 'error', status: 502 });
 		expect((result as { error: Error }).error.message).toMatch(/POST \/login\?\/login answered HTTP 502: Not an action result: the body is not JSON/);
 		expect(page.status).toBe(502);
+		expect(reported.map((error) => error.cause)).toEqual([(result as { error: Error }).error]);
 		expect(values(form)).toEqual(TYPED);
 	});
 
@@ -308,8 +317,10 @@ describe('what does not come back as a result', () => {
 	});
 
 	test('the form is usable again after a failed submission', async () => {
+		const reported = reports();
 		server.use(http.post('/login', () => HttpResponse.error()));
 		const { form } = await submitWith();
+		expect(reported).toHaveLength(1);
 		answer({ type: 'success', status: 200, data: { ok: true } });
 		form.requestSubmit();
 		await vi.waitFor(() => expect(page.form).toEqual({ ok: true }));

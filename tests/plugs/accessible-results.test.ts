@@ -10,6 +10,7 @@ import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 let answer: ActionResult;
 beforeEach(() => {
@@ -90,9 +91,11 @@ describe('announce()', () => {
 	});
 
 	test('no words, nothing announced: a result without a string message keeps the region as it was', async () => {
+		const reported = reports();
 		answer = { type: 'error', status: 500, error: { message: 'Boom' } };
 		await signUp();
 		expect(announced()).toBe('');
+		expect(reported).toHaveLength(1);
 	});
 
 	test('the same words twice are announced twice (the region changes)', async () => {

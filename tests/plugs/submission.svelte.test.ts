@@ -6,6 +6,7 @@ import { deferred, enhanced, mountForm } from '../helpers/dom.js';
 import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 const FORM = '<form method="POST" action="/save"><input name="title" value="Draft"><button>Save</button></form>';
 
@@ -138,10 +139,12 @@ describe('submission(): state without callbacks', () => {
 	});
 
 	test('an error result is the last result too', async () => {
+		const reported = reports();
 		const { state, submit } = setup();
 		(await submit()).answer({ type: 'error', status: 503, error: { message: 'Down' } });
 		await until(() => expect(state.submitting).toBe(false));
 		expect(state.result).toEqual({ type: 'error', status: 503, error: { message: 'Down' } });
+		expect(reported.map((error) => error.cause)).toEqual([{ message: 'Down' }]);
 	});
 
 	test('a cancelled submission leaves the state idle', async () => {

@@ -6,6 +6,7 @@ import { heldEndpoint } from '../helpers/held.js';
 import { until } from '../helpers/until.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 const FORM = '<form method="POST" action="/save?/publish"><input name="title"><button>Publish</button></form>';
 
@@ -47,6 +48,7 @@ function setup(options: EnhanceOptions = {}) {
 
 describe('timeout: a request timeout', () => {
 	test('aborts the request after N ms and ends with an error result saying so; the form keeps its values', async () => {
+		const reported = reports();
 		const { form, title, state, requests, results, controllers } = setup({ use: [timeout(5000)] });
 		form.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
@@ -64,6 +66,7 @@ describe('timeout: a request timeout', () => {
 		await until(() => expect(state.submitting).toBe(false));
 		expect(page.error).toBe(result.error);
 		expect(page.status).toBe(500);
+		expect(reported.map((error) => error.message)).toEqual(['error result of POST /save?/publish (500: POST /save?/publish timed out after 5000 ms)']);
 		expect(state.result).toBe(result);
 		expect(title.value).toBe('My first post');
 		expect(vi.getTimerCount()).toBe(0);
@@ -104,6 +107,7 @@ describe('timeout: a request timeout', () => {
 	});
 
 	test('also when the fetch ignores its signal: its late answer is not applied', async () => {
+		const reported = reports();
 		const answered = deferred<Response>();
 		const fetch = vi.fn(() => answered.promise);
 		const { form, results } = setup({ use: [timeout(1000)], fetch });
@@ -114,6 +118,7 @@ describe('timeout: a request timeout', () => {
 		await until(() => expect(results).toHaveLength(1));
 		expect(results[0]).toMatchObject({ type: 'error', error: { message: 'POST /save?/publish timed out after 1000 ms' } });
 		expect(page.form).toBeNull();
+		expect(reported).toHaveLength(1);
 	});
 });
 
@@ -154,6 +159,7 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 	});
 
 	test("an abort with any other reason (an Error, a string) ends with an error result carrying it, as SvelteKit's enhance", async () => {
+		const reported = reports();
 		const { form, title, state, requests, results, controllers } = setup();
 		const reasons = [new Error('Stopped by the app'), 'stopped'];
 		for (const [i, reason] of reasons.entries()) {
@@ -164,18 +170,21 @@ describe('a user abort, unlike a timeout, ends silently', () => {
 			await until(() => expect(state.submitting).toBe(false));
 			expect(results[i]).toEqual({ type: 'error', error: reason });
 			expect(page.error).toBe(reason);
+		expect(reported.at(-1)!.cause).toBe(reason);
 		}
 		expect(page.form).toBeNull();
 		expect(title.value).toBe('My first post');
 	});
 
 	test('an abort whose reason is a TimeoutError is a timeout too (an app may time out on its own terms)', async () => {
+		const reported = reports();
 		const { form, requests, results, controllers } = setup();
 		form.requestSubmit();
 		await until(() => expect(requests).toHaveLength(1));
 		controllers[0].abort(new DOMException('Gave up waiting for the server', 'TimeoutError'));
 		await until(() => expect(results).toHaveLength(1));
 		expect(results[0]).toMatchObject({ type: 'error', error: { message: 'Gave up waiting for the server' } });
+		expect(reported.map((error) => error.cause)).toEqual([results[0].type === 'error' && results[0].error]);
 	});
 });
 

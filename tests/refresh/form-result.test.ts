@@ -6,6 +6,7 @@ import { applyAction, clearPage, configure, page } from '../../src/lib/index.js'
 import KitStylePage from '../fixtures/KitStylePage.svelte';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 beforeEach(() => {
 	history.replaceState(null, '', '/subscribe');
@@ -39,9 +40,11 @@ test('formResult follows page.form even when a success carries no data', async (
 });
 
 test('clearPage() dismisses page.form and page.error, and formResult falls back to the prop', async () => {
+	const reported = reports();
 	render(KitStylePage, { form: null });
 	await applyAction({ type: 'failure', status: 400, data: { message: 'Email required' } });
 	await applyAction({ type: 'error', status: 500, error: { message: 'Down' } });
+	expect(reported).toHaveLength(1);
 	expect(screen.getByTestId('result').textContent).toBe('Email required');
 	clearPage();
 	expect([page.form, page.error, page.status]).toEqual([null, null, 200]);

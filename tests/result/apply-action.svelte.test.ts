@@ -2,6 +2,7 @@ import { flushSync, tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { applyAction, configure, page } from '../../src/lib/index.js';
 import type { Config } from '../../src/lib/index.js';
+import { reports } from '../helpers/reports.js';
 
 let goto: Mock<Config['goto']>;
 beforeEach(() => {
@@ -15,7 +16,9 @@ afterEach(() => {
 
 describe('applyAction(result)', () => {
 	test('success and failure set page.form, page.status and clear page.error', async () => {
+		const reported = reports();
 		await applyAction({ type: 'error', status: 500, error: { message: 'x' } });
+		expect(reported).toHaveLength(1);
 		await applyAction({ type: 'failure', status: 400, data: { missing: true } });
 		expect([page.form, page.status, page.error]).toEqual([{ missing: true }, 400, null]);
 		await applyAction({ type: 'success', status: 201, data: { id: 7 } });
@@ -52,22 +55,29 @@ describe('applyAction(result)', () => {
 	});
 
 	test('error: page.error and page.status (500 when the result has none)', async () => {
+		const reported = reports();
 		await applyAction({ type: 'error', error: { message: 'Boom' } });
 		expect([page.error, page.status]).toEqual([{ message: 'Boom' }, 500]);
 		await applyAction({ type: 'error', status: 404, error: { message: 'Gone' } });
 		expect([page.error, page.status]).toEqual([{ message: 'Gone' }, 404]);
+		// No boundary: each is reported, with its status.
+		expect(reported.map((error) => error.message)).toEqual(['error result of applyAction() (500: Boom)', 'error result of applyAction() (404: Gone)']);
 	});
 
 	test('a location that is not a URL is applied as an error result', async () => {
+		const reported = reports();
 		await applyAction({ type: 'redirect', status: 303, location: 'http://[::1' });
 		expect(goto).not.toHaveBeenCalled();
 		expect(String(page.error)).toMatch(/Refused to navigate to an invalid URL/);
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	});
 
 	test('a goto that throws is applied as an error result', async () => {
+		const reported = reports();
 		goto.mockRejectedValue(new Error('Route failed'));
 		await applyAction({ type: 'redirect', status: 303, location: '/x' });
 		expect(page.error).toEqual(new Error('Route failed'));
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	});
 });
 
@@ -83,12 +93,14 @@ describe('redirect targets', () => {
 	];
 	for (const location of hostile) {
 		test(`${JSON.stringify(location)} is refused with an error result, never reaching goto`, async () => {
+			const reported = reports();
 			const assign = vi.fn();
 			vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, href: 'http://localhost:3000/', origin: 'http://localhost:3000', assign } as Location);
 			await applyAction({ type: 'redirect', status: 303, location });
 			expect(goto).not.toHaveBeenCalled();
 			expect(assign).not.toHaveBeenCalled();
 			expect(String(page.error)).toMatch(/Refused to navigate to (javascript|data|vbscript): URL/);
+			expect(reported.map((error) => error.cause)).toEqual([page.error]);
 		});
 	}
 

@@ -8,6 +8,7 @@ import type { ActionResult, Config } from '../../src/lib/index.js';
 import Boundaries from '../fixtures/Boundaries.svelte';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { actionResponse } from '../../src/lib/testing/msw/index.js';
+import { reports } from '../helpers/reports.js';
 import { server } from '../setup/msw.js';
 
 /**
@@ -47,6 +48,9 @@ async function redirectTo(location: string) {
 }
 
 describe('redirect targets: script URLs, however spelled, are refused with an error result', () => {
+	// No boundary here: each refusal is reported on `window`, as the error shown nowhere.
+	let reported: Error[];
+	beforeEach(() => (reported = reports()));
 	const hostile: Array<[string, string]> = [
 		['javascript:alert(1)', 'javascript'],
 		['JAVASCRIPT:alert(1)', 'javascript'],
@@ -100,6 +104,7 @@ describe('redirect targets: script URLs, however spelled, are refused with an er
 			expect(page.error).toBeInstanceOf(Error);
 			expect(page.error.message).toMatch(new RegExp(`^Refused to navigate to ${scheme}: URL.*only http\\(s\\) redirects are followed`));
 			expect(page.status).toBe(500);
+			expect(reported).toEqual([expect.objectContaining({ cause: page.error, message: `error result of POST /login?/login (500: ${page.error.message})` })]);
 		});
 	}
 
@@ -109,6 +114,8 @@ describe('redirect targets: script URLs, however spelled, are refused with an er
 			expect(page.error?.message).toMatch(new RegExp(`^Refused to navigate to ${scheme}: URL`));
 		}
 		expect(assign).not.toHaveBeenCalled();
+		expect(reported).toHaveLength(hostile.length);
+		expect(reported.at(-1)!.cause).toBe(page.error);
 	});
 
 	test('goto() called by the app with one of them rejects, saying why', async () => {
@@ -124,11 +131,13 @@ describe('redirect targets: script URLs, however spelled, are refused with an er
 			expect(page.error?.message).toMatch(/^Refused to navigate to [a-z]+: URL/);
 		}
 		expect(assign).not.toHaveBeenCalled();
+		expect(reported).toHaveLength(4);
 	});
 
 	test('a location that is no URL at all becomes an error result, not an exception', async () => {
 		await expect(applyAction({ type: 'redirect', status: 303, location: 'http://[::1' })).resolves.toBeUndefined();
 		expect(page.error.message).toBe('Refused to navigate to an invalid URL "http://[::1": only http(s) redirects are followed');
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 		expect(assign).not.toHaveBeenCalled();
 	});
 });
@@ -174,7 +183,11 @@ describe('cross-origin redirects', () => {
 	});
 
 	describe('with configure({ allowedOrigins })', () => {
-		beforeEach(() => configure({ goto, allowedOrigins: ['https://auth.example.com', 'https://pay.example.com/'] }));
+		let reported: Error[];
+		beforeEach(() => {
+			configure({ goto, allowedOrigins: ['https://auth.example.com', 'https://pay.example.com/'] });
+			reported = reports();
+		});
 
 		test('an allowed origin is followed (trailing slash or not)', async () => {
 			await redirectTo('https://auth.example.com/sso');
@@ -208,18 +221,21 @@ describe('cross-origin redirects', () => {
 				expect(page.error.message).toBe(
 					`Refused to follow a redirect to ${new URL(location, ORIGIN).origin}: it is not in configure({ allowedOrigins })`
 				);
+				expect(reported.map((error) => error.cause)).toEqual([page.error]);
 			});
 		}
 
 		test('a huge origin is quoted in 80 characters', async () => {
 			await redirectTo(`https://${'a'.repeat(100_000)}.example/`);
 			expect(page.error.message).toBe(`Refused to follow a redirect to https://${'a'.repeat(72)}: it is not in configure({ allowedOrigins })`);
+			expect(reported[0].message).toBe(`error result of POST /login?/login (500: ${page.error.message})`);
 		});
 
 		test('an empty list allows the own origin only', async () => {
 			configure({ allowedOrigins: [] });
 			await redirectTo('https://auth.example.com/sso');
 			expect(page.error.message).toMatch(/^Refused to follow a redirect to https:\/\/auth\.example\.com/);
+			expect(reported).toHaveLength(1);
 			await redirectTo('/home');
 			expect(goto).toHaveBeenCalledWith(`${ORIGIN}/home`, { invalidateAll: true });
 		});
@@ -249,6 +265,7 @@ describe('prototype pollution: __proto__ keys are refused, constructor keys are 
 	}
 
 	test('through use:enhance, such a body is an error result and nothing is polluted', async () => {
+		const reported = reports();
 		server.use(http.post('/login', () => new HttpResponse(refused[0][1], { headers: { 'content-type': 'application/json' } })));
 		const done = deferred<ActionResult>();
 		const { form } = enhanced('<form method="POST" action="?/login"></form>', () => async ({ result, update }) => {
@@ -259,6 +276,7 @@ describe('prototype pollution: __proto__ keys are refused, constructor keys are 
 		const result = await done.promise;
 		expect(result.type).toBe('error');
 		expect(page.error.message).toMatch(/Not an action result: a "__proto__" key/);
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	});
 
 	test('constructor and prototype keys come through as plain data', async () => {

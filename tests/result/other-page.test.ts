@@ -7,6 +7,7 @@ import { configure, page } from '../../src/lib/index.js';
 import { actionHandler, error, fail } from '../../src/lib/testing/msw/index.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
 
@@ -61,10 +62,12 @@ test('a failure warns too', async () => {
 });
 
 test('no warning for results that are applied: on this page, errors, or with isCurrentPage set', async () => {
+	const reported = reports();
 	await submit('/todos?/add');
 	expect(page.form).toEqual({ here: true });
 	await submit('/api/other?/broken');
 	expect(page.error).toMatchObject({ message: 'Down' });
+	expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	configure({ isCurrentPage: (url) => url.pathname.startsWith('/api/') });
 	await submit('/api/chosen?/add');
 	expect(page.form).toEqual({ added: true });

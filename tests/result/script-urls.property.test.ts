@@ -5,6 +5,7 @@ import { applyAction, configure, deserialize, page, timeout } from '../../src/li
 import type { ActionResult } from '../../src/lib/index.js';
 import { target } from '../../src/lib/result/target.js';
 import { deferred, enhanced } from '../helpers/dom.js';
+import { reports } from '../helpers/reports.js';
 import { server } from '../setup/msw.js';
 
 /**
@@ -110,6 +111,10 @@ describe('messages quote at most 80 characters of what the server sent', () => {
 	/** The longest run of `q` in `text`: server text is made of `q`s only, the library's words have none that long. */
 	const longestRun = (text: string) => Math.max(0, ...(text.match(/q+/gi) ?? []).map((run) => run.length));
 
+	// No boundary here: each error is reported on `window` too, quoting no more.
+	let reported: Error[];
+	beforeEach(() => (reported = reports()));
+
 	/** What the library says about each kind of hostile answer, through `use:enhance`. */
 	async function messageFor(respond: () => Response): Promise<string> {
 		server.use(http.post('/login', respond));
@@ -120,6 +125,8 @@ describe('messages quote at most 80 characters of what the server sent', () => {
 		});
 		form.requestSubmit();
 		await done.promise;
+		expect(reported.at(-1)?.cause).toBe(page.error);
+		expect(longestRun(reported.at(-1)!.message)).toBeLessThanOrEqual(80);
 		return String(page.error?.message);
 	}
 
@@ -163,6 +170,7 @@ describe('messages quote at most 80 characters of what the server sent', () => {
 	test('applyAction, called by the app with such a result, says the same', async () => {
 		await applyAction({ type: 'redirect', status: 303, location: `${'q'.repeat(100_000)}:x` });
 		expect(longestRun(page.error.message)).toBe(80);
+		expect(reported[0].message).toBe(`error result of applyAction() (500: ${page.error.message})`);
 	});
 
 	test('deserialize refuses with the same limit', () => {

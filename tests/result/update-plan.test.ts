@@ -4,6 +4,7 @@ import { configure, page, sveltekit3 } from '../../src/lib/index.js';
 import type { ActionResult, Config, UpdateOptions } from '../../src/lib/index.js';
 import { deferred, enhanced } from '../helpers/dom.js';
 import { server } from '../setup/msw.js';
+import { reports } from '../helpers/reports.js';
 
 /**
  * `update()` by the rules of the server that answered: SvelteKit 3 results (with `location`)
@@ -113,6 +114,7 @@ describe('SvelteKit 3 results (with `location`) on their own page', () => {
 	});
 
 	test('an error of the server refreshes only when asked, and keeps what was typed', async () => {
+		const reported = reports();
 		kit3({ type: 'error', location: '/todos?list=home', error: { message: 'Database down' } }, 503);
 		const { title } = await submit();
 		expect(title).toBe('Buy milk');
@@ -120,6 +122,7 @@ describe('SvelteKit 3 results (with `location`) on their own page', () => {
 		expect(page).toMatchObject({ error: { message: 'Database down' }, status: 503 });
 		await submit({ refreshAll: true });
 		expect(steps).toEqual(['refresh']);
+		expect(reported).toHaveLength(2);
 	});
 
 	test('the same query in another order is the same page', async () => {
@@ -155,10 +158,12 @@ describe('SvelteKit 3 results of another page: navigate there, as a native submi
 	});
 
 	test('an error navigates to the page of its action, then shows there', async () => {
+		const reported = reports();
 		kit3({ type: 'error', location: '/lists', error: { message: 'Nope' } }, 500);
 		await submit(undefined, '/lists?/save');
 		expect(steps).toEqual(['goto http://localhost:3000/lists refresh=false']);
 		expect(page.error).toEqual({ message: 'Nope' });
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	});
 
 	test('navigate: false applies it to the current page instead', async () => {
@@ -176,19 +181,23 @@ describe('SvelteKit 3 results of another page: navigate there, as a native submi
 	});
 
 	test('a location that is no URL is refused with the answer: an error, nothing navigates, typed stays', async () => {
+		const reported = reports();
 		kit3({ type: 'failure', status: 400, location: 'http://[', data: '[{}]' });
 		const { result, title } = await submit(undefined, '/lists?/save');
 		expect(result.type).toBe('error');
+		expect(reported.map((error) => error.cause)).toEqual([result.type === 'error' && result.error]);
 		expect(title).toBe('Buy milk');
 		expect(goto).not.toHaveBeenCalled();
 	});
 
 	test('a navigation that fails becomes an error result; what was typed stays', async () => {
+		const reported = reports();
 		goto.mockRejectedValueOnce(new Error('No route for /lists'));
 		kit3({ type: 'failure', status: 400, location: '/lists', data: '[{}]' });
 		const { title } = await submit(undefined, '/lists?/save');
 		expect(title).toBe('Buy milk');
 		expect(page.error).toEqual(new Error('No route for /lists'));
+		expect(reported.map((error) => error.cause)).toEqual([page.error]);
 	});
 });
 
@@ -226,6 +235,7 @@ test('redirects are the same in both: no reset, no refresh, goto the target', as
 });
 
 test("a response fetch followed through a proxy's redirect is an error, not a navigation; what was typed stays", async () => {
+	const reported = reports();
 	const loginPage = new Response('<!doctype html><h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } });
 	Object.defineProperties(loginPage, { redirected: { value: true }, url: { value: 'https://sso.example/login' } });
 	const done = deferred<ActionResult>();
@@ -242,6 +252,7 @@ test("a response fetch followed through a proxy's redirect is an error, not a na
 	expect(result).toMatchObject({ type: 'error', status: 200 });
 	expect(result.type === 'error' && result.error.message).toContain('redirected to https://sso.example/login');
 	expect(goto).not.toHaveBeenCalled();
+	expect(reported.map((error) => error.cause)).toEqual([result.type === 'error' && result.error]);
 	expect(form.querySelector<HTMLInputElement>('[name=title]')!.value).toBe('Buy milk');
 });
 

@@ -217,6 +217,23 @@ describe('a submission without JavaScript', () => {
 		expect(render.mock.calls[0][0].request.headers.get('accept')).toBe(BROWSER_ACCEPT);
 	});
 
+	test('render gets the submitted fields, parsed: after a success, a failure, an error or a crash alike', async () => {
+		render.mockClear();
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		for (const path of ['/?/save', '/?/broken', '/?/crash']) await native(path, { name: 'Zoë', note: 'typed' });
+		await native('/?/save', {});
+		const fields = render.mock.calls.map(([input]) => input.formData && [...input.formData]);
+		expect(fields).toEqual([
+			[['name', 'Zoë'], ['note', 'typed']],
+			[['name', 'Zoë'], ['note', 'typed']],
+			[['name', 'Zoë'], ['note', 'typed']],
+			[]
+		]);
+		// No action reached (an unknown name): no fields.
+		await native('/?/unknown', { name: 'Zoë' });
+		expect(render.mock.lastCall![0].formData).toBeUndefined();
+	});
+
 	test('a redirect is answered with the redirect, not the page', async () => {
 		render.mockClear();
 		const response = await native('/?/away');

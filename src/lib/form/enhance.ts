@@ -3,6 +3,7 @@ import { config } from '../config.js';
 import { applyResult } from '../result/apply-action.js';
 import { warnNotApplied } from '../result/other-page.js';
 import { planUpdate } from '../result/update-plan.js';
+import { submitting } from '../result/unshown.js';
 import { thrownError } from '../wire/error-text.js';
 import { sendAction } from '../wire/send.js';
 import { call, read } from './dom.js';
@@ -74,7 +75,7 @@ export function enhance<
 		const enctype = submitter?.hasAttribute('formenctype') ? submitter.formEnctype : read(form, 'enctype');
 		const formData = new FormData(form, submitter);
 		if (DEV && enctype !== 'multipart/form-data') assertNoFiles(formData);
-		void run(action, enctype, formData, submitter);
+		void run(submitting(form, action), enctype, formData, submitter);
 	}
 
 	/**

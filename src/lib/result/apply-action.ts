@@ -5,6 +5,7 @@ import { config } from '../config.js';
 import { thrownError } from '../wire/error-text.js';
 import { resetFocus } from './focus.js';
 import { target } from './target.js';
+import { unshown } from './unshown.js';
 import { clearErrorOf, pageState, showError } from '../page.svelte.js';
 import type { ActionResult } from '../types.js';
 
@@ -65,6 +66,7 @@ export async function applyResult(result: ActionResult, form?: HTMLFormElement, 
 		// 200 would contradict itself, so SvelteKit gets 500 then, as it shows such failures.)
 		const boundary = boundaryFor(form);
 		showError(form, boundary, result.error, pageState.status);
+		if (!boundary && !config.applyAction) unshown(form, result.error, pageState.status);
 		if (!boundary && config.applyAction) {
 			await config.applyAction(pageState.status < 400 ? { ...result, status: 500 } : result);
 		}

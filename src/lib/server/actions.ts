@@ -25,6 +25,12 @@ export interface RenderInput {
 	status: number;
 	request: Request;
 	url: URL;
+	/**
+	 * The submitted fields, parsed (absent when no action was reached, as for a 404, or the body
+	 * did not parse): to render the form again with what was typed, after an error too. Leave out
+	 * the secret ones (passwords) when you do.
+	 */
+	formData?: FormData;
 }
 
 export interface FormActionsOptions {
@@ -130,10 +136,11 @@ export function formActions<Params = Record<string, string>>(
 			// What SvelteKit answers for a method an endpoint does not export.
 			return byteResponse(`${request.method} method not allowed`, 405, { allow: 'POST' });
 		}
-		const result = await run(actions, { request, url, params }, settings, limit);
+		const read: Read<Params> = {};
+		const result = await run(actions, { request, url, params }, settings, limit, read);
 		if (result instanceof TooLarge) return result.response(prefersJSON(request));
 		if (!render || prefersJSON(request)) return json(result, request, url, settings);
-		return page(render, result, request, url, settings);
+		return page(render, result, { request, url, formData: formOf(read.event) }, settings);
 	}
 
 	// Whatever an action, `render` or a thrown value does, the server gets an answer: a rejected
@@ -150,16 +157,34 @@ interface Settings {
 	handleError: HandleError | undefined;
 }
 
+/** Where `run` leaves the action's event once the body is read, for `render`. */
+type Read<Params> = { event?: ActionEvent<Params> };
+
+/** The event's parsed fields; none when the body did not parse (reading them throws then). */
+function formOf(event: ActionEvent<any> | undefined): FormData | undefined {
+	try {
+		return event?.formData;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * A native submission: SvelteKit's `handle_action_request`, then the page. A page that fails
  * (`render` throws or returns neither a string nor a `Response`, or the status is no HTTP status,
  * as `fail(600)`) is a plain-text 500, as SvelteKit answers when its page fails to render.
  */
-async function page(render: NonNullable<FormActionsOptions['render']>, result: ActionResult, request: Request, url: URL, settings: Settings): Promise<Response> {
+async function page(
+	render: NonNullable<FormActionsOptions['render']>,
+	result: ActionResult,
+	input: Pick<RenderInput, 'request' | 'url' | 'formData'>,
+	settings: Settings
+): Promise<Response> {
+	const { request } = input;
 	try {
 		if (result.type === 'redirect') return new Response(undefined, { status: result.status, headers: { location: result.location } });
 		const status = result.type === 'success' ? 200 : (result.status ?? 500);
-		const page = await render({ result: { ...result, status } as RenderInput['result'], status, request, url });
+		const page = await render({ result: { ...result, status } as RenderInput['result'], status, ...input });
 		if (typeof page === 'string') return byteResponse(page, status, { 'content-type': 'text/html; charset=utf-8' });
 		if (page instanceof Response) return page;
 		throw new Error(`formActions: \`render\` must return the page's HTML as a string, or a Response; it returned ${describe(page)}.`);
@@ -187,7 +212,8 @@ async function run<Params>(
 	actions: Record<string, Action<Params>>,
 	event: Omit<ActionEvent<Params>, 'formData'>,
 	settings: Settings,
-	limit: number
+	limit: number,
+	read: Read<Params>
 ): Promise<ActionResult | TooLarge> {
 	try {
 		const name = actionName(event.url);
@@ -199,6 +225,7 @@ async function run<Params>(
 		}
 		const withBody = await readEvent(event, type, limit);
 		if (withBody instanceof TooLarge) return withBody;
+		read.event = withBody;
 		return toResult(await actions[name](withBody), settings.kit);
 	} catch (thrown) {
 		return fromThrown(thrown, event.request, settings);

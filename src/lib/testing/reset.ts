@@ -3,13 +3,15 @@ import { resetRouteState } from './app/page.svelte.js';
 import { clearRecords } from './msw/requests.js';
 import { clearPage } from '../page.svelte.js';
 import { clearRefreshers } from '../refresh/refresh.js';
+import { forgetUnshown } from '../result/unshown.js';
 import { teardownAll } from './mounted.js';
 
 /**
  * Puts all library state back as it was at import: `page`, every `configure` option, the
  * registered refreshers, the requests recorded by MSW action handlers, and the pages mounted by
- * `renderPage` (unmounted, the document's URL restored). For tests, between cases:
- * `afterEach(resetAll)`, or the setup file `svelte-form-actions/testing/setup`.
+ * `renderPage` (unmounted, the document's URL restored), and the actions submitted and development
+ * messages logged (each is logged once per page load). For tests, between cases: `afterEach(resetAll)`,
+ * or the setup file `svelte-form-actions/testing/setup`.
  */
 export function resetAll(): void {
 	teardownAll();
@@ -18,4 +20,5 @@ export function resetAll(): void {
 	resetConfig();
 	clearRefreshers();
 	clearRecords();
+	forgetUnshown();
 }

@@ -21,7 +21,7 @@ const appModules: Record<string, string> = {
 const sveltekitDouble = 'testing/app/sveltekit';
 
 /** Every entry of this package: none may be pre-bundled, or its state would exist twice. */
-const entries = ['', '/msw', '/server', '/testing', '/testing/setup', '/vite', '/sveltekit'].map((entry) => `svelte-form-actions${entry}`);
+const entries = ['', '/msw', '/server', '/testing', '/testing/setup', '/vite', '/vite/dev', '/sveltekit'].map((entry) => `svelte-form-actions${entry}`);
 
 /** Where the kit's route table is (its contents are written by this plugin). */
 const routesModule = fileOf('testing/routes');

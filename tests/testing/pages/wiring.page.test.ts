@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { actionHandler, error, fail, redirect } from 'svelte-form-actions/msw';
 import { renderPage } from 'svelte-form-actions/testing';
 import { describe, expect, test } from 'vitest';
+import { reports } from '../../helpers/reports.js';
 import { server } from '../../setup/msw.js';
 import Ours from './routes/ours/+page.svelte';
 
@@ -71,11 +72,13 @@ describe.each(unwired)('not wired: %s', (_, render) => {
 		expect(screen.getByText('State form: null, status 200')).toBeTruthy();
 	});
 
-	test('an error renders no error page', async () => {
+	test('an error renders no error page; it is reported on window instead, never silent', async () => {
 		server.use(save);
+		const reported = reports();
 		await render();
 		await submit('down');
 		await settled();
+		await expect.poll(() => reported.map((error) => error.message)).toEqual(['error result of POST /ours?/save (503: Down for maintenance)']);
 		expect(screen.queryByRole('heading', { name: /error/ })).toBeNull();
 		expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
 	});

@@ -1,102 +1,175 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumArgs, executablePath } from './chromium.js';
+import { copyOfFixture, runComponentTests, startDev } from './fixture-copy.js';
 
 /**
  * The test kit never passes when the app is broken: fixtures/sv-plain's component tests of a page
  * with this library's enhance (src/routes/newsletter) run in copies of the app whose root layout
  * lost `configure(sveltekit)`, or calls it in a nested layout that the page does not render in.
- * The real app then shows neither the failure message nor the error page, so the tests must
- * FAIL there; in the app as it is, they pass. The copies reuse the fixture's installed
- * node_modules (linked entry by entry, Vite's cache apart, and allowed to Vite's server) and run the
- * jsdom project.
+ * The real app, under `vite dev` in Chromium, then shows neither the failure message nor the
+ * error page, so the tests must FAIL there; in the app as it is, both the real app and the tests
+ * show them. The copies reuse the fixture's installed node_modules and run the jsdom project (the
+ * browser-mode project would add a Chromium and a dependency pre-bundling per copy, and proves
+ * the same thing: both projects run the same tests against the same `renderPage`).
  */
 // A plain JavaScript script, loaded by URL so the type checker leaves it alone.
-const { fixtureDir, prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
+const { prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
 
-const wiring = "\tconfigure(sveltekit);\n";
-const tests = 'src/routes/newsletter';
+const wiring = '\tconfigure(sveltekit);\n';
+const tests = ['src/routes/newsletter'];
 const copies: string[] = [];
 let fixture: string;
+let browser: Browser;
 
-beforeAll(() => {
+beforeAll(async () => {
 	fixture = prepareFixture('sv-plain');
-});
+	browser = await chromium.launch({ executablePath, args: chromiumArgs });
+}, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+	await browser?.close();
 	for (const copy of copies) fs.rmSync(copy, { recursive: true, force: true });
 });
 
-/** A copy of the fixture, changed by `change(dir)`, sharing its installed packages. */
-function copyOfFixture(change: (dir: string) => void): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-plain-'));
+function copy(change?: (dir: string) => void): string {
+	const dir = copyOfFixture(fixture, change);
 	copies.push(dir);
-	for (const entry of fs.readdirSync(fixture)) {
-		if (entry === 'node_modules' || entry === '.svelte-kit') continue;
-		fs.cpSync(path.join(fixture, entry), path.join(dir, entry), { recursive: true });
-	}
-	fs.mkdirSync(path.join(dir, 'node_modules'));
-	for (const entry of fs.readdirSync(path.join(fixture, 'node_modules'))) {
-		if (entry !== '.vite') fs.symlinkSync(path.join(fixture, 'node_modules', entry), path.join(dir, 'node_modules', entry));
-	}
-	// Vite serves files outside the project only from allowed directories: the linked packages'.
-	const config = path.join(dir, 'vite.config.ts');
-	const allow = `server: { fs: { allow: ['.', ${JSON.stringify(path.join(fixture, 'node_modules'))}] } },`;
-	fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('export default defineConfig({', `export default defineConfig({\n\t${allow}`));
-	change(dir);
 	return dir;
-}
-
-/** Runs the newsletter page's jsdom tests in `dir`: how many passed and failed. */
-function runComponentTests(dir: string): { passed: number; failed: number; output: string } {
-	const report = path.join(dir, 'report.json');
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-	const run = spawnSync(
-		path.join(dir, 'node_modules', '.bin', 'vitest'),
-		['run', '--project', 'jsdom', tests, '--reporter=json', `--outputFile=${report}`],
-		{ cwd: dir, env, encoding: 'utf8' }
-	);
-	const output = `${run.stdout}\n${run.stderr}`;
-	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
-	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
-	return { passed: numPassedTests, failed: numFailedTests, output };
 }
 
 function layout(dir: string, route = ''): string {
 	return path.join(dir, 'src', 'routes', route, '+layout.svelte');
 }
 
-test('the app as it is: the component tests pass', () => {
-	const original = fs.readFileSync(layout(fixture), 'utf8');
-	expect(original).toContain(wiring);
-	const result = runComponentTests(copyOfFixture(() => {}));
-	expect(result, result.output).toMatchObject({ passed: 2, failed: 0 });
+const deleted = (dir: string) => {
+	const file = layout(dir);
+	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
+};
+
+const nested = (dir: string) => {
+	deleted(dir);
+	fs.mkdirSync(path.join(dir, 'src', 'routes', 'account'));
+	fs.writeFileSync(
+		layout(dir, 'account'),
+		"<script lang=\"ts\">\n\timport { configure } from 'svelte-form-actions';\n\timport { sveltekit } from 'svelte-form-actions/sveltekit';\n\n" +
+			wiring +
+			'\n\tlet { children } = $props();\n</script>\n\n{@render children()}\n'
+	);
+};
+
+/**
+ * The newsletter page of the app in `dir` under `vite dev`, in Chromium: submits it empty (a
+ * `fail(400)`), then with the address whose action throws `error(503)`. `shown` is whether the
+ * app showed each outcome; it waits for each, or, in an unwired app, for the result the library
+ * reports as shown nowhere (every submission is checked to be the library's `fetch`).
+ */
+async function playInRealApp(dir: string, wired: boolean) {
+	const dev = await startDev(dir, ['/newsletter']);
+	const context = await browser.newContext();
+	context.setDefaultTimeout(30_000);
+	try {
+		const page = await context.newPage();
+		const console: string[] = [];
+		const errors: string[] = [];
+		page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(dev.origin + '/newsletter');
+		await hydrated(page);
+		const failure = await submit(page, '');
+		if (wired) await page.getByText('The email field is required').waitFor();
+		const error = await submit(page, 'down@example.com');
+		if (wired) await page.getByRole('heading', { name: '503: Down for maintenance' }).waitFor();
+		else await expect.poll(() => errors.join('\n'), { timeout: 30_000 }).toContain('503: Down for maintenance');
+		return {
+			requests: [failure, error],
+			shown: {
+				failure: await page.getByText('The email field is required').isVisible(),
+				errorPage: await page.getByRole('heading', { name: /503/ }).isVisible(),
+				newsletter: await page.getByRole('heading', { name: 'Newsletter' }).isVisible()
+			},
+			console,
+			errors
+		};
+	} finally {
+		await context.close();
+		await dev.close();
+	}
+}
+
+/** Svelte's development build marks hydrated elements; then the form's action is attached too. */
+async function hydrated(page: Page) {
+	await page.waitForFunction(() => '__svelte_meta' in (document.querySelector('form') ?? {}), undefined, { timeout: 60_000 });
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
+/** Types `email`, clicks Subscribe and waits for the answer: how the request was sent, and its status. */
+async function submit(page: Page, email: string) {
+	await page.getByLabel('Email').fill(email);
+	const [response] = await Promise.all([
+		page.waitForResponse((response) => response.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Subscribe' }).click()
+	]);
+	return { enhanced: response.request().headers()['x-sveltekit-action'] === 'true', status: response.status() };
+}
+
+const enhanced = [
+	{ enhanced: true, status: 200 },
+	{ enhanced: true, status: 503 }
+];
+
+describe('the app as it is', () => {
+	let dir: string;
+	beforeAll(() => void (dir = copy()));
+
+	test('the component tests pass', () => {
+		expect(fs.readFileSync(layout(fixture), 'utf8')).toContain(wiring);
+		const result = runComponentTests(dir, 'jsdom', tests);
+		expect(result, result.output).toMatchObject({ passed: 2, failed: 0 });
+	}, 120_000);
+
+	test('the real app (vite dev, Chromium) shows the failure message, then the error page', async () => {
+		const played = await playInRealApp(dir, true);
+		expect(played.requests).toEqual(enhanced);
+		expect(played.shown).toEqual({ failure: false, errorPage: true, newsletter: false });
+		expect(played.console.join('\n')).not.toContain('configure(sveltekit) was never called');
+	}, 120_000);
 });
 
-test('configure(sveltekit) deleted from the root layout: the component tests fail', () => {
-	const dir = copyOfFixture((dir) => {
-		const file = layout(dir);
-		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
-	});
-	expect(fs.readFileSync(layout(dir), 'utf8')).not.toContain('configure(sveltekit)');
-	const result = runComponentTests(dir);
-	expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+describe('configure(sveltekit) deleted from the root layout', () => {
+	let dir: string;
+	beforeAll(() => void (dir = copy(deleted)));
+
+	test('the component tests fail', () => {
+		expect(fs.readFileSync(layout(dir), 'utf8')).not.toContain('configure(sveltekit)');
+		const result = runComponentTests(dir, 'jsdom', tests);
+		expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+	}, 120_000);
+
+	test('the real app (vite dev, Chromium) shows neither the failure message nor an error page', async () => {
+		const played = await playInRealApp(dir, false);
+		expect(played.requests).toEqual(enhanced);
+		expect(played.shown).toEqual({ failure: false, errorPage: false, newsletter: true });
+		// Only the development warning says why.
+		expect(played.console.join('\n')).toContain('configure(sveltekit) was never called');
+	}, 120_000);
 });
 
-test('configure(sveltekit) moved into a nested layout the page is not under: the component tests fail', () => {
-	const dir = copyOfFixture((dir) => {
-		const file = layout(dir);
-		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
-		fs.mkdirSync(path.join(dir, 'src', 'routes', 'account'));
-		fs.writeFileSync(
-			layout(dir, 'account'),
-			"<script lang=\"ts\">\n\timport { configure } from 'svelte-form-actions';\n\timport { sveltekit } from 'svelte-form-actions/sveltekit';\n\n" +
-				wiring +
-				'\n\tlet { children } = $props();\n</script>\n\n{@render children()}\n'
-		);
-	});
-	const result = runComponentTests(dir);
-	expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+describe('configure(sveltekit) moved into a nested layout the page is not under', () => {
+	let dir: string;
+	beforeAll(() => void (dir = copy(nested)));
+
+	test('the component tests fail', () => {
+		const result = runComponentTests(dir, 'jsdom', tests);
+		expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
+	}, 120_000);
+
+	test('the real app (vite dev, Chromium) shows neither the failure message nor an error page', async () => {
+		const played = await playInRealApp(dir, false);
+		expect(played.requests).toEqual(enhanced);
+		expect(played.shown).toEqual({ failure: false, errorPage: false, newsletter: true });
+		expect(played.console.join('\n')).toContain('configure(sveltekit) was never called');
+	}, 120_000);
 });

@@ -2,9 +2,10 @@
 // `prepareFixture` has installed its dependencies and the freshly packed library. `npm test` runs
 // the sv-* fixtures: apps shaped like `npx sv create` + `npx sv add vitest` output, tested in
 // Vitest's browser mode (`*.svelte.test.ts`) and in jsdom (`*.jsdom.test.ts`), side by side in
-// one run, exactly as docs/testing.md tells users. Prints how long each environment took.
+// one run, exactly as docs/testing.md tells users; and kit2's twins, whose component tests play
+// what tests/e2e/kit2.e2e.ts checks on the real app. Prints how long each environment took.
 //
-//   node scripts/test-fixtures.js sv-plain sv-superforms
+//   node scripts/test-fixtures.js sv-plain sv-superforms kit2
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

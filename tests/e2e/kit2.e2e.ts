@@ -9,7 +9,9 @@ import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harnes
  * packed tarball and `configure(sveltekit)` in its root layout. Each case has two twins with the
  * same markup and server code: /ours/… imports `enhance` (or `deserialize`) from the library,
  * /kit/… from `$app/forms`. Both must send the same requests and leave the user looking at the
- * same page (heading, messages, fields, focus, text), with JavaScript on and off.
+ * same page (heading, messages, fields, focus, text), with JavaScript on and off. The fixture's
+ * component tests (`renderPage`, browser mode and jsdom, run by `npm run test:fixtures`) play the
+ * error, boundary and state cases on the same twins and must see what this file sees.
  */
 const app = useDemo(fileURLToPath(new URL('../../fixtures/kit2', import.meta.url)));
 
@@ -193,6 +195,15 @@ test('inside an <ErrorBoundary>, an error shows beside the form, which keeps wha
 	expect(seen.messages).toHaveLength(1);
 	expect(seen.messages[0]).toContain('Down for maintenance');
 	expect(seen.focus).toMatch(/^div "Down for maintenance/);
+});
+
+test("$app/forms' enhance inside an <ErrorBoundary> never reports to it: the root +error.svelte replaces the page", async () => {
+	const page = await app.open('/kit/boundary');
+	await page.getByLabel('Note').fill('typed');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await page.getByRole('heading', { name: '503' }).waitFor();
+	const seen = await snapshot(page, app.origin);
+	expect(seen).toMatchObject({ path: '/kit/boundary', heading: '503', messages: ['Down for maintenance'], fields: {} });
 });
 
 describe('where the wording differs on purpose, the structure is the same', () => {

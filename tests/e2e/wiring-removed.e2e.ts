@@ -11,9 +11,10 @@ import { copyOfFixture, runComponentTests, startDev } from './fixture-copy.js';
  * lost `configure(sveltekit)`, or calls it in a nested layout that the page does not render in.
  * The real app, under `vite dev` in Chromium, then shows neither the failure message nor the
  * error page, so the tests must FAIL there; in the app as it is, both the real app and the tests
- * show them. The copies reuse the fixture's installed node_modules and run the jsdom project (the
- * browser-mode project would add a Chromium and a dependency pre-bundling per copy, and proves
- * the same thing: both projects run the same tests against the same `renderPage`).
+ * show them. The copies reuse the fixture's installed node_modules and run the jsdom project only:
+ * the browser-mode project runs the same tests against the same `renderPage`, and would add about
+ * two minutes on two cores (its own Chromium and a cold pre-bundling per copy, and each failing
+ * `expect.element` waiting out its timeout).
  */
 // A plain JavaScript script, loaded by URL so the type checker leaves it alone.
 const { prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);

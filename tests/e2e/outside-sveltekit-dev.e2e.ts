@@ -31,6 +31,8 @@ let vite: ChildProcess;
 let origin: string;
 let browser: Browser;
 let tab: Page;
+/** Every response of the page's own origin that was not a success: a development loop serves them all. */
+const failed: string[] = [];
 
 /** A port nobody listens on, for `vite --port`. */
 async function freePort(): Promise<number> {
@@ -80,12 +82,19 @@ beforeAll(async () => {
 	const context = await browser.newContext();
 	context.setDefaultTimeout(15_000);
 	tab = await context.newPage();
+	tab.on('response', (response) => {
+		if (response.status() >= 400 && response.url().startsWith(origin)) failed.push(`${response.status()} ${response.url()}`);
+	});
 	const response = await tab.goto(`${origin}/login`);
 	expect(response?.status(), `GET /login under vite dev\n${output}`).toBe(200);
 	times['cold start: `vite` to the login page served'] = performance.now() - started;
 	await tab.locator('main[data-hydrated="true"]').waitFor();
 	times['cold start: `vite` to the login page hydrated'] = performance.now() - started;
 }, 90_000);
+
+test('under vite dev, every file the production page loads is served (its script and its stylesheet)', () => {
+	expect(failed).toEqual([]);
+});
 
 afterAll(async () => {
 	console.log(Object.entries(times).map(([what, ms]) => `${what}: ${Math.round(ms)} ms`).join('\n'));

@@ -8,13 +8,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
+import { freePort } from './port.js';
 
 const doc = readFileSync(new URL('../../docs/outside-sveltekit.md', import.meta.url), 'utf8');
 const loop = doc.indexOf('## A development loop');
@@ -33,15 +33,6 @@ let browser: Browser;
 let tab: Page;
 /** Every response of the page's own origin that was not a success: a development loop serves them all. */
 const failed: string[] = [];
-
-/** A port nobody listens on, for `vite --port`. */
-async function freePort(): Promise<number> {
-	const server = createServer().listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as { port: number };
-	server.close();
-	return port;
-}
 
 /** Replaces `from` (which must be there) with `to` in the app's file `name`, as an editor saves it. */
 function edit(name: string, from: string, to: string) {

@@ -3,13 +3,12 @@
  * another, which `formActions`' `cors` option opens to that page's origin only. Three Node
  * processes: the API, the page on a listed origin, the same page on an unlisted one.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { buildApp, startNode } from './node-app.js';
+import { freePort } from './port.js';
 
 const example = fileURLToPath(new URL('../../examples/cross-origin', import.meta.url));
 
@@ -20,15 +19,6 @@ let unlisted: Started;
 let browser: Browser;
 /** Uncaught errors in any page: a test ends by checking there were none. */
 const pageErrors: Error[] = [];
-
-/** A port nothing listens on: the API's origin must be known before the pages start. */
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 beforeAll(async () => {
 	await buildApp(example);

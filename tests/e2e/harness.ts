@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromiumArgs as sharedArgs, executablePath } from './chromium.js';
+import { freePort } from './port.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -193,15 +194,6 @@ export async function serve(dir = root, node = process.execPath) {
 			}
 		}
 	};
-}
-
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as AddressInfo;
-	server.close();
-	return port;
 }
 
 /** What a user can see of the page, in a form tests compare. */

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
+import { freePort } from './port.js';
 
 /**
  * SvelteKit 3 warns in development when an app uses what it deprecated (`invalidateAll`, its
@@ -87,11 +86,3 @@ test("SvelteKit's own enhance, given update({ invalidateAll }), does warn: the c
 	await page.close();
 }, 120_000);
 
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as AddressInfo;
-	server.close();
-	return port;
-}

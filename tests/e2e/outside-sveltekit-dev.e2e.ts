@@ -8,13 +8,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
+import { freePort } from './port.js';
 
 const doc = readFileSync(new URL('../../docs/outside-sveltekit.md', import.meta.url), 'utf8');
 const loop = doc.indexOf('## A development loop');
@@ -31,15 +31,8 @@ let vite: ChildProcess;
 let origin: string;
 let browser: Browser;
 let tab: Page;
-
-/** A port nobody listens on, for `vite --port`. */
-async function freePort(): Promise<number> {
-	const server = createServer().listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as { port: number };
-	server.close();
-	return port;
-}
+/** Every response of the page's own origin that was not a success: a development loop serves them all. */
+const failed: string[] = [];
 
 /** Replaces `from` (which must be there) with `to` in the app's file `name`, as an editor saves it. */
 function edit(name: string, from: string, to: string) {
@@ -80,12 +73,19 @@ beforeAll(async () => {
 	const context = await browser.newContext();
 	context.setDefaultTimeout(15_000);
 	tab = await context.newPage();
+	tab.on('response', (response) => {
+		if (response.status() >= 400 && response.url().startsWith(origin)) failed.push(`${response.status()} ${response.url()}`);
+	});
 	const response = await tab.goto(`${origin}/login`);
 	expect(response?.status(), `GET /login under vite dev\n${output}`).toBe(200);
 	times['cold start: `vite` to the login page served'] = performance.now() - started;
 	await tab.locator('main[data-hydrated="true"]').waitFor();
 	times['cold start: `vite` to the login page hydrated'] = performance.now() - started;
 }, 90_000);
+
+test('under vite dev, every file the production page loads is served (its script and its stylesheet)', () => {
+	expect(failed).toEqual([]);
+});
 
 afterAll(async () => {
 	console.log(Object.entries(times).map(([what, ms]) => `${what}: ${Math.round(ms)} ms`).join('\n'));

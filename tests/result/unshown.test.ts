@@ -2,6 +2,7 @@
 // takes is reported on `window` (jsdom has no `reportError`), and development says what to add.
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import fs from 'node:fs';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { applyAction, clearPage, configure, page } from '../../src/lib/index.js';
@@ -147,4 +148,11 @@ describe('on a SvelteKit page (its server-rendered page defines __sveltekit_*)',
 		await vi.waitFor(() => expect(page.form).toEqual({ ok: true }));
 		expect(warn).not.toHaveBeenCalled();
 	});
+});
+
+test("the docs quote the development messages as the library logs them", () => {
+	// Vitest runs from the repository's root.
+	const docs = (name: string) => fs.readFileSync(`docs/${name}`, 'utf8');
+	expect(docs('testing.md')).toContain(WIRING);
+	expect(docs('errors.md')).toContain(hint('POST /login?/login (503: Database down)'));
 });

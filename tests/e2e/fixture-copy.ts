@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { freePort } from './port.js';
 
 /**
  * Copies of a fixture app, changed on purpose (a wiring line deleted, moved), that run their own
@@ -88,13 +87,4 @@ export async function startDev(dir: string, warm: string[] = []) {
 			await once(child, 'exit');
 		}
 	};
-}
-
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as AddressInfo;
-	server.close();
-	return port;
 }

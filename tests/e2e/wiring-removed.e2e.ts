@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { copyOfFixture, runVitest } from './fixture-copy.js';
 
 /**
  * The test kit never passes when the app is broken: fixtures/sv-plain's component tests of a page
  * with this library's enhance (src/routes/newsletter) run in copies of the app whose root layout
  * lost `configure(sveltekit)`, or calls it in a nested layout that the page does not render in.
  * The real app then shows neither the failure message nor the error page, so the tests must
- * FAIL there; in the app as it is, they pass. The copies reuse the fixture's installed
- * node_modules (linked entry by entry, Vite's cache apart, and allowed to Vite's server) and run the
- * jsdom project.
+ * FAIL there; in the app as it is, they pass. The copies share the fixture's installed
+ * node_modules (./fixture-copy.ts) and run the jsdom project.
  */
 // A plain JavaScript script, loaded by URL so the type checker leaves it alone.
-const { fixtureDir, prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
+const { prepareFixture } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
 
 const wiring = "\tconfigure(sveltekit);\n";
 const tests = 'src/routes/newsletter';
@@ -30,38 +28,15 @@ afterAll(() => {
 });
 
 /** A copy of the fixture, changed by `change(dir)`, sharing its installed packages. */
-function copyOfFixture(change: (dir: string) => void): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-plain-'));
+function copy(change: (dir: string) => void): string {
+	const dir = copyOfFixture(fixture, change);
 	copies.push(dir);
-	for (const entry of fs.readdirSync(fixture)) {
-		if (entry === 'node_modules' || entry === '.svelte-kit') continue;
-		fs.cpSync(path.join(fixture, entry), path.join(dir, entry), { recursive: true });
-	}
-	fs.mkdirSync(path.join(dir, 'node_modules'));
-	for (const entry of fs.readdirSync(path.join(fixture, 'node_modules'))) {
-		if (entry !== '.vite') fs.symlinkSync(path.join(fixture, 'node_modules', entry), path.join(dir, 'node_modules', entry));
-	}
-	// Vite serves files outside the project only from allowed directories: the linked packages'.
-	const config = path.join(dir, 'vite.config.ts');
-	const allow = `server: { fs: { allow: ['.', ${JSON.stringify(path.join(fixture, 'node_modules'))}] } },`;
-	fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('export default defineConfig({', `export default defineConfig({\n\t${allow}`));
-	change(dir);
 	return dir;
 }
 
 /** Runs the newsletter page's jsdom tests in `dir`: how many passed and failed. */
-function runComponentTests(dir: string): { passed: number; failed: number; output: string } {
-	const report = path.join(dir, 'report.json');
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-	const run = spawnSync(
-		path.join(dir, 'node_modules', '.bin', 'vitest'),
-		['run', '--project', 'jsdom', tests, '--reporter=json', `--outputFile=${report}`],
-		{ cwd: dir, env, encoding: 'utf8' }
-	);
-	const output = `${run.stdout}\n${run.stderr}`;
-	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
-	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
-	return { passed: numPassedTests, failed: numFailedTests, output };
+function runComponentTests(dir: string) {
+	return runVitest(dir, ['--project', 'jsdom', tests]);
 }
 
 function layout(dir: string, route = ''): string {
@@ -71,12 +46,12 @@ function layout(dir: string, route = ''): string {
 test('the app as it is: the component tests pass', () => {
 	const original = fs.readFileSync(layout(fixture), 'utf8');
 	expect(original).toContain(wiring);
-	const result = runComponentTests(copyOfFixture(() => {}));
+	const result = runComponentTests(copy(() => {}));
 	expect(result, result.output).toMatchObject({ passed: 2, failed: 0 });
 });
 
 test('configure(sveltekit) deleted from the root layout: the component tests fail', () => {
-	const dir = copyOfFixture((dir) => {
+	const dir = copy((dir) => {
 		const file = layout(dir);
 		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
 	});
@@ -86,7 +61,7 @@ test('configure(sveltekit) deleted from the root layout: the component tests fai
 });
 
 test('configure(sveltekit) moved into a nested layout the page is not under: the component tests fail', () => {
-	const dir = copyOfFixture((dir) => {
+	const dir = copy((dir) => {
 		const file = layout(dir);
 		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(wiring, ''));
 		fs.mkdirSync(path.join(dir, 'src', 'routes', 'account'));

@@ -68,16 +68,21 @@ function preBundle(): { browserHash: string; optimized: string[] } {
 	return { browserHash, optimized: Object.keys(optimized) };
 }
 
+/** Runs the browser project's tests of `file`; generous timeouts, as the cores are shared. */
+function runBrowserTests(file: string) {
+	return runVitest(dir, ['--project', 'client', file, '--testTimeout=60000']);
+}
+
 test('a test file importing a dependency not yet pre-bundled: its renderPage tests pass', () => {
 	expect(fs.existsSync(path.join(dir, 'node_modules', '.vite'))).toBe(false);
-	const first = runVitest(dir, ['--project', 'client', 'src/routes/newsletter/page.svelte.test.ts']);
+	const first = runBrowserTests('src/routes/newsletter/page.svelte.test.ts');
 	expect(first, first.output).toMatchObject({ passed: 2, failed: 0 });
 	const before = preBundle();
 	expect(before.optimized).toContain('svelte');
 	expect(before.optimized).not.toContain(dependency);
 
 	fs.writeFileSync(path.join(dir, testFile), testSource);
-	const second = runVitest(dir, ['--project', 'client', testFile]);
+	const second = runBrowserTests(testFile);
 	// Vite pre-bundled the dependency during the run, and every dependency's URL changed.
 	const after = preBundle();
 	expect(after.optimized).toContain(dependency);

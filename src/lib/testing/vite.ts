@@ -118,7 +118,10 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			// the hash when it pre-bundles a dependency it meets mid-run, then reloads the page. Vitest's
 			// browser mode never reloads: modules imported after that, such as the routes `renderPage`
 			// imports on demand, got a second Svelte runtime and a second copy of this package beside
-			// the test's ("Cannot read properties of null (reading 'nodes')" in Level.svelte).
+			// the test's ("Cannot read properties of null (reading 'nodes')" in Level.svelte). The
+			// dependency is the app's, so `optimizeDeps.include` cannot name it in advance; keeping the
+			// first `?v=` instead would make Vite refuse it after the change (504 "Outdated Optimize
+			// Dep") in the next test files, unless Vite >= 7.3.1's `ignoreOutdatedRequests` is on.
 			return { ...resolved, id: withoutVersion(resolved.id) };
 		},
 		load(id) {

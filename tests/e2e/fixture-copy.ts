@@ -47,12 +47,19 @@ export function copyOfFixture(fixture: string, change: (dir: string) => void = (
 
 /** Runs `vitest run --project <project> <files…>` in `dir`: how many tests passed and failed. */
 export function runComponentTests(dir: string, project: string, files: string[]): { passed: number; failed: number; output: string } {
-	const report = path.join(dir, `report-${project}.json`);
-	const run = spawnSync(
-		path.join(dir, 'node_modules', '.bin', 'vitest'),
-		['run', '--project', project, ...files, '--reporter=json', `--outputFile=${report}`],
-		{ cwd: dir, env: childEnv(), encoding: 'utf8' }
-	);
+	return runVitest(dir, ['--project', project, ...files]);
+}
+
+/** Runs `vitest run ...args` in the app at `dir`: how many tests passed and failed, and what it printed. */
+export function runVitest(dir: string, args: string[]): { passed: number; failed: number; output: string } {
+	const report = path.join(dir, 'report.json');
+	fs.rmSync(report, { force: true });
+	// Our own Vitest's variables would make the app's Vitest (and SvelteKit's plugin) think it is nested.
+	const run = spawnSync(path.join(dir, 'node_modules', '.bin', 'vitest'), ['run', ...args, '--reporter=json', `--outputFile=${report}`], {
+		cwd: dir,
+		env: childEnv(),
+		encoding: 'utf8'
+	});
 	const output = `${run.stdout}\n${run.stderr}`;
 	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
 	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -67,12 +67,30 @@ test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolve
 		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };
 		return { plugin, id: (plugin.resolveId as any).call(context, './kit.js', handler) };
 	};
-	expect(await call(false).id).toBeUndefined();
+	// Elsewhere `./kit.js` stays the MSW kit's own module.
+	expect(await call(false).id).toEqual({ id: kitModule });
 	const { plugin, id } = call(true);
 	const virtual = await id;
 	expect(virtual).toMatch(/^\0/);
 	expect(hook(plugin, 'load', virtual)).toContain("import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';");
 	// The server entry's own kit.ts is not the MSW kit's.
 	const serverKit = { resolve: async () => ({ id: path.join(lib, 'server/kit.ts') }) };
-	expect(await (plugin.resolveId as any).call(serverKit, './kit.js', path.join(lib, 'server/actions.ts'))).toBeUndefined();
+	expect(await (plugin.resolveId as any).call(serverKit, './kit.js', path.join(lib, 'server/actions.ts'))).toEqual({ id: path.join(lib, 'server/kit.ts') });
+});
+
+test("one URL per module for the run: Vite's version query is dropped, the browser revalidates", async () => {
+	const plugin = svelteKitTesting();
+	const calls: unknown[] = [];
+	const resolveTo = (id: string) => ({
+		resolve: async (...args: unknown[]) => (calls.push(args), { id, external: false })
+	});
+	const resolve = (id: string) => (plugin.resolveId as any).call(resolveTo(id), 'svelte', '/app/src/routes/+layout.svelte', { isEntry: false });
+	expect(await resolve('/app/node_modules/.vite/deps/svelte.js?v=1a2b3c4d')).toEqual({ id: '/app/node_modules/.vite/deps/svelte.js', external: false });
+	expect(await resolve('/app/node_modules/pkg/Level.svelte?v=1a2b3c4d&import')).toEqual({ id: '/app/node_modules/pkg/Level.svelte?import', external: false });
+	expect(await resolve('/app/node_modules/pkg/a.js?import&v=1a2b3c4d')).toEqual({ id: '/app/node_modules/pkg/a.js?import', external: false });
+	expect(await resolve('/app/src/lib/v.ts?raw')).toEqual({ id: '/app/src/lib/v.ts?raw', external: false });
+	// The rest of Vite's resolution, with the caller's options.
+	expect(calls[0]).toEqual(['svelte', '/app/src/routes/+layout.svelte', { isEntry: false, skipSelf: true }]);
+	// Pre-bundled files would otherwise be cached for good under their unversioned URL.
+	expect(hook(plugin, 'config', {}).server.headers).toEqual({ 'Cache-Control': 'no-cache' });
 });

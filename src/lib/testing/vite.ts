@@ -59,7 +59,9 @@ export interface SvelteKitTestingOptions {
  *   and one that does not, shows none of them, as in the app;
  * - `renderPage('/route')` finds the route's `+page.svelte`, `+layout.svelte` and
  *   `+error.svelte` files;
- * - this package is kept out of Vite's dependency pre-bundling, so it exists once;
+ * - this package is kept out of Vite's dependency pre-bundling, and every module keeps one URL
+ *   for the run, so this package and Svelte exist once, also after Vite pre-bundled a
+ *   dependency it met mid-run;
  * - under jsdom, Svelte and other packages resolve to their browser builds;
  * - MSW's service worker is served at `/mockServiceWorker.js` (browser mode needs no
  *   `msw init`);
@@ -86,13 +88,15 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 				if ((environment === 'jsdom' || environment === 'happy-dom') && conditions && !conditions.includes('browser')) {
 					conditions.splice(Math.max(conditions.indexOf('node'), 0), 0, 'browser');
 				}
-				return { optimizeDeps: { exclude: entries } };
+				// No `immutable` pre-bundles: without their `?v=` (see `resolveId`) a re-optimized file
+				// keeps its URL, so the browser must ask again, as Vitest makes it for versioned ones.
+				return { optimizeDeps: { exclude: entries }, server: { headers: { 'Cache-Control': 'no-cache' } } };
 			}
 		},
 		configResolved(config) {
 			root = config.root;
 		},
-		async resolveId(id, importer) {
+		async resolveId(id, importer, options) {
 			// `$app/x` itself, or SvelteKit's alias of it (`…/@sveltejs/kit/src/runtime/app/x`),
 			// which Vite applies before any plugin: either way the kit's module wins.
 			const name = /^\$app\/([a-z]+)$/.exec(id)?.[1] ?? /[/\\]@sveltejs[/\\]kit[/\\]src[/\\]runtime[/\\]app[/\\]([a-z]+)(?:[/\\]index)?(?:\.js)?$/.exec(id)?.[1];
@@ -106,10 +110,19 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			}
 			// The real SvelteKit wiring reached some other way (an alias to the sources, a relative
 			// import): its `$app/forms` would be this library, handing results back to itself.
-			if (id.includes('sveltekit')) {
-				const resolved = await this.resolve(id, importer, { skipSelf: true });
-				if (resolved && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
-			}
+			const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+			if (!resolved) return;
+			if (id.includes('sveltekit') && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
+			// One URL per module for the whole run. Vite versions what comes from node_modules
+			// (`?v=<hash>`: Svelte's pre-bundle, this package, which is not pre-bundled) and changes
+			// the hash when it pre-bundles a dependency it meets mid-run, then reloads the page. Vitest's
+			// browser mode never reloads: modules imported after that, such as the routes `renderPage`
+			// imports on demand, got a second Svelte runtime and a second copy of this package beside
+			// the test's ("Cannot read properties of null (reading 'nodes')" in Level.svelte). The
+			// dependency is the app's, so `optimizeDeps.include` cannot name it in advance; keeping the
+			// first `?v=` instead would make Vite refuse it after the change (504 "Outdated Optimize
+			// Dep") in the next test files, unless Vite >= 7.3.1's `ignoreOutdatedRequests` is on.
+			return { ...resolved, id: withoutVersion(resolved.id) };
 		},
 		load(id) {
 			if (id.split('?', 1)[0] === kitMajorModule) {
@@ -142,6 +155,11 @@ function fileOf(name: string): string {
 	if (fs.existsSync(built)) return built;
 	for (const ext of ['.ts', '.svelte.ts']) if (fs.existsSync(path.join(lib, name + ext))) return path.join(lib, name + ext);
 	return built;
+}
+
+/** `id` without the `v=` query Vite gives the modules of dependencies. */
+function withoutVersion(id: string): string {
+	return id.replace(/([?&])v=[\w.-]+(&|$)/, (_, separator: string, next: string) => (next ? separator : ''));
 }
 
 /** The version in the project's `@sveltejs/kit/package.json`, if SvelteKit is installed. */

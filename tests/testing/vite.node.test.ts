@@ -62,9 +62,9 @@ test('outside Vitest it does nothing: vite dev and build keep SvelteKit', () => 
 test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolves: other projects never import it", async () => {
 	const handler = path.join(lib, 'testing/msw/handler.ts');
 	const kitModule = path.join(lib, 'testing/msw/kit.ts');
-	const call = (resolves: boolean) => {
+	const call = (resolves: boolean, version = '') => {
 		const plugin = svelteKitTesting();
-		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };
+		const context = { resolve: async (id: string) => (id === './kit.js' ? { id: kitModule + version } : resolves ? { id: '/app/node_modules/@sveltejs/kit/src/exports/index.js' } : null) };
 		return { plugin, id: (plugin.resolveId as any).call(context, './kit.js', handler) };
 	};
 	// Elsewhere `./kit.js` stays the MSW kit's own module.
@@ -73,6 +73,8 @@ test("actionHandler gets SvelteKit's predicates only where @sveltejs/kit resolve
 	const virtual = await id;
 	expect(virtual).toMatch(/^\0/);
 	expect(hook(plugin, 'load', virtual)).toContain("import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';");
+	// In browser mode Vite versions the modules of node_modules (`kit.js?v=1a2b3c4d`): the same module.
+	expect(await call(true, '?v=1a2b3c4d').id).toBe(virtual);
 	// The server entry's own kit.ts is not the MSW kit's.
 	const serverKit = { resolve: async () => ({ id: path.join(lib, 'server/kit.ts') }) };
 	expect(await (plugin.resolveId as any).call(serverKit, './kit.js', path.join(lib, 'server/actions.ts'))).toEqual({ id: path.join(lib, 'server/kit.ts') });

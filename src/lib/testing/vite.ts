@@ -103,10 +103,10 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			if (name && Object.hasOwn(appModules, name)) return fileOf(appModules[name]);
 			if (id === 'svelte-form-actions/sveltekit') return fileOf(sveltekitDouble);
 			// The MSW kit's `./kit.js`: SvelteKit's predicates, only where SvelteKit is installed, so
-			// that other projects never import it.
+			// that other projects never import it. (In browser mode Vite versions the resolved id.)
 			if (/(^|[\\/])kit(\.[jt]s)?$/.test(id) && importer?.startsWith(lib)) {
 				const resolved = await this.resolve(id, importer, { skipSelf: true });
-				if (resolved?.id === kitModule && (await this.resolve('@sveltejs/kit', path.join(root, 'package.json'), { skipSelf: true }))) return kitPredicates;
+				if (resolved && withoutVersion(resolved.id) === kitModule && (await this.resolve('@sveltejs/kit', path.join(root, 'package.json'), { skipSelf: true }))) return kitPredicates;
 			}
 			// The real SvelteKit wiring reached some other way (an alias to the sources, a relative
 			// import): its `$app/forms` would be this library, handing results back to itself.

@@ -1,14 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-/** The fixture apps the end-to-end tests drive: installed, given the packed library, built. */
+/** The fixture apps the end-to-end tests serve from their production build. */
 const fixtures = ['kit2', 'kit3'];
+/**
+ * The ones test files copy or run under `vite dev`: installed here, once, before test files run
+ * two at a time (two installs of one fixture at once would clobber each other).
+ */
+const installedOnly = ['sv-plain', 'sv-superforms', 'outside-vite'];
 
 export default async function setup() {
 	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
 	const { fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
 	// As for the demo: SvelteKit's Vite plugin behaves differently when it believes it runs under vitest.
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+	for (const name of installedOnly) prepareFixture(name);
 	for (const name of fixtures) {
 		const dir: string = prepareFixture(name);
 		// Each with its own Node when it brings one (SvelteKit 3 needs Node 22).

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
@@ -55,14 +56,15 @@ beforeAll(async () => {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
 	vite = spawn(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
 		cwd: dir,
-		env: { ...env, NODE_ENV: 'development' },
+		// No colours: with CI=true Vite colours its output, and "Local:" is split by escape codes.
+		env: { ...env, NODE_ENV: 'development', NO_COLOR: '1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
 	const listening = new Promise<void>((resolve, reject) => {
 		const read = (chunk: Buffer) => {
 			output += chunk;
-			if (/Local:/.test(output)) resolve();
+			if (/Local:/.test(stripVTControlCharacters(output))) resolve();
 		};
 		vite.stdout!.on('data', read);
 		vite.stderr!.on('data', read);

@@ -9,8 +9,9 @@ const twinDemo = useDemo();
 
 /**
  * Each page has a twin under /kit with the same markup and the same server code, enhanced by
- * SvelteKit's own `use:enhance` from `$app/forms`. Both must send the same requests and leave the
- * user looking at the same page.
+ * SvelteKit's own `use:enhance` from `$app/forms`. `play` checks that our page reaches the
+ * scenario's outcome with no full page load, every submission a `fetch`; then both must send the
+ * same requests and leave the user looking at the same page.
  */
 describe("same requests and same visible state as SvelteKit's own enhance", () => {
 	for (const scenario of scenarios) {
@@ -35,4 +36,15 @@ describe("same requests and same visible state as SvelteKit's own enhance", () =
 			if (!scenario.errorPage) expect(ours.seen).toEqual(kit.seen);
 		});
 	}
+});
+
+test('a failure sends back the email but never the password', async () => {
+	const page = await demo.open('/login');
+	await page.getByLabel('Email').fill('demo@example.com');
+	await page.getByLabel('Password').fill('not-the-password-42');
+	const response = page.waitForResponse((response) => response.request().method() === 'POST');
+	await page.getByRole('button', { name: 'Log in' }).click();
+	const body = await (await response).text();
+	expect(body).toContain('demo@example.com');
+	expect(body).not.toContain('not-the-password-42');
 });

@@ -1,20 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { freePort } from './port.js';
+import { childEnv } from './vite-dev.js';
 
 /**
  * Copies of a fixture app, changed on purpose (a wiring line deleted, moved), that run their own
- * component tests and their own `vite dev`: what a user's app would do with the same change.
+ * component tests and their own `vite dev` (`./vite-dev.js`): what a user's app would do with the same change.
  */
-
-/** The environment of a child Vitest or Vite: none of this run's `VITEST*` variables. */
-export function childEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-}
 
 /**
  * A copy of the installed fixture in `fixture`, in a new temporary folder, changed by
@@ -64,34 +57,4 @@ export function runVitest(dir: string, args: string[]): { passed: number; failed
 	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
 	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
 	return { passed: numPassedTests, failed: numFailedTests, output };
-}
-
-/** `vite dev` of the app in `dir`, on a free port of 127.0.0.1, and the paths it compiled first. */
-export async function startDev(dir: string, warm: string[] = []) {
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-		cwd: dir,
-		// No colours: with CI=true, Vite colours its output and the port is printed in bold.
-		env: { ...childEnv(), NO_COLOR: '1' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	await new Promise<void>((resolve, reject) => {
-		child.stdout!.on('data', () => stripVTControlCharacters(output).includes(origin) && resolve());
-		child.on('exit', (code) => reject(new Error(`vite dev exited (${code}) before listening:\n${output}`)));
-	});
-	// Compiled once before a browser comes, so that no page reloads while it is tested.
-	for (const route of warm) await fetch(origin + route).then((response) => response.text());
-	return {
-		origin,
-		output: () => output,
-		async close() {
-			if (child.exitCode !== null) return;
-			child.kill();
-			await once(child, 'exit');
-		}
-	};
 }

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { freePort } from './port.js';
+import { startDev } from './vite-dev.js';
 
 /**
  * SvelteKit 3 warns in development when an app uses what it deprecated (`invalidateAll`, its
@@ -15,37 +12,22 @@ import { freePort } from './port.js';
 // A plain JavaScript script, loaded by URL so the type checker leaves it alone.
 const { fixtureDir, fixtureNode } = await import(new URL('../../scripts/fixtures.js', import.meta.url).href);
 
-let dev: ChildProcess;
+let dev: Awaited<ReturnType<typeof startDev>>;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-	const port = await freePort();
-	origin = `http://127.0.0.1:${port}`;
-	dev = spawn(fixtureNode('kit3'), ['node_modules/vite/bin/vite.js', 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-		cwd: fixtureDir('kit3'),
-		// No colours: with CI=true, Vite colours its output and the port is printed in bold.
-		env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), NO_COLOR: '1' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	dev.stdout!.on('data', (chunk) => (output += chunk));
-	dev.stderr!.on('data', (chunk) => (output += chunk));
-	await new Promise<void>((resolve, reject) => {
-		dev.stdout!.on('data', () => stripVTControlCharacters(output).includes(origin) && resolve());
-		dev.on('exit', (code) => reject(new Error(`vite dev exited (${code}) before listening:\n${output}`)));
-	});
-	browser = await chromium.launch({ executablePath, args: chromiumArgs });
-	// Compile every page once before the browser comes, so no page reloads while it is tested.
-	for (const path of ['/ours/todos', '/kit/todos', '/ours']) await fetch(origin + path).then((response) => response.text());
+	// Every page compiled once before the browser comes, so no page reloads while it is tested.
+	[dev, browser] = await Promise.all([
+		startDev(fixtureDir('kit3'), { node: fixtureNode('kit3'), warm: ['/ours/todos', '/kit/todos', '/ours'] }),
+		chromium.launch({ executablePath, args: chromiumArgs })
+	]);
+	origin = dev.origin;
 }, 120_000);
 
 afterAll(async () => {
 	await browser?.close();
-	if (dev && dev.exitCode === null) {
-		dev.kill();
-		await once(dev, 'exit');
-	}
+	await dev?.close();
 });
 
 /** Opens `path`, ready (hydrated), recording every console warning SvelteKit prints. */

@@ -5,17 +5,14 @@
  * component shows in the open page without a reload; editing an action shows at the next
  * submission; neither needs a build or a restart. The times are printed, not asserted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { freePort } from './port.js';
+import { startDev } from './vite-dev.js';
 
 const doc = readFileSync(new URL('../../docs/outside-sveltekit.md', import.meta.url), 'utf8');
 const loop = doc.indexOf('## A development loop');
@@ -28,7 +25,7 @@ const devFiles = [...doc.slice(loop, loopEnd).matchAll(/^In `([\w./-]+)`[\s\S]*?
 const kit2 = fileURLToPath(new URL('../../fixtures/kit2/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'outside-sveltekit-dev-'));
 const times: Record<string, number> = {};
-let vite: ChildProcess;
+let vite: Awaited<ReturnType<typeof startDev>>;
 let origin: string;
 let browser: Browser;
 let tab: Page;
@@ -50,28 +47,10 @@ beforeAll(async () => {
 	}
 	// What `npm install` gives the app: Svelte, Vite and this library from its packed tarball.
 	symlinkSync(join(kit2, 'node_modules'), join(dir, 'node_modules'), 'dir');
-	const port = await freePort();
 	const started = performance.now();
-	// `npm run dev`, i.e. `vite`. Outside vitest's environment: plugins behave differently under it.
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-	vite = spawn(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-		cwd: dir,
-		// No colours: with CI=true Vite colours its output, and "Local:" is split by escape codes.
-		env: { ...env, NODE_ENV: 'development', NO_COLOR: '1' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	const listening = new Promise<void>((resolve, reject) => {
-		const read = (chunk: Buffer) => {
-			output += chunk;
-			if (/Local:/.test(stripVTControlCharacters(output))) resolve();
-		};
-		vite.stdout!.on('data', read);
-		vite.stderr!.on('data', read);
-		vite.on('exit', () => reject(new Error(`vite exited before serving:\n${output}`)));
-	});
-	origin = `http://127.0.0.1:${port}`;
-	[browser] = await Promise.all([chromium.launch({ executablePath, args: chromiumArgs }), listening]);
+	// `npm run dev`, i.e. `vite`, outside vitest's environment: plugins behave differently under it.
+	[vite, browser] = await Promise.all([startDev(dir, { env: { NODE_ENV: 'development' } }), chromium.launch({ executablePath, args: chromiumArgs })]);
+	origin = vite.origin;
 	const context = await browser.newContext();
 	context.setDefaultTimeout(15_000);
 	tab = await context.newPage();
@@ -79,7 +58,7 @@ beforeAll(async () => {
 		if (response.status() >= 400 && response.url().startsWith(origin)) failed.push(`${response.status()} ${response.url()}`);
 	});
 	const response = await tab.goto(`${origin}/login`);
-	expect(response?.status(), `GET /login under vite dev\n${output}`).toBe(200);
+	expect(response?.status(), `GET /login under vite dev\n${vite.output()}`).toBe(200);
 	times['cold start: `vite` to the login page served'] = performance.now() - started;
 	await tab.locator('main[data-hydrated="true"]').waitFor();
 	times['cold start: `vite` to the login page hydrated'] = performance.now() - started;
@@ -92,10 +71,7 @@ test('under vite dev, every file the production page loads is served (its script
 afterAll(async () => {
 	console.log(Object.entries(times).map(([what, ms]) => `${what}: ${Math.round(ms)} ms`).join('\n'));
 	await browser?.close();
-	if (vite && vite.exitCode === null) {
-		vite.kill();
-		await once(vite, 'exit');
-	}
+	await vite?.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { copyOfFixture, startDev } from './fixture-copy.js';
+import { copyOfFixture } from './fixture-copy.js';
+import { startDev } from './vite-dev.js';
 
 /**
  * superforms 3's onError in the real app: fixtures/sv-superforms under `vite dev` (a copy sharing
@@ -20,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	dir = copyOfFixture(prepareFixture('sv-superforms'));
-	[dev, browser] = await Promise.all([startDev(dir, ['/subscribe', '/subscribe-shown']), chromium.launch({ executablePath, args: chromiumArgs })]);
+	[dev, browser] = await Promise.all([startDev(dir, { warm: ['/subscribe', '/subscribe-shown'] }), chromium.launch({ executablePath, args: chromiumArgs })]);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { copyOfFixture, runComponentTests, startDev } from './fixture-copy.js';
+import { copyOfFixture, runComponentTests } from './fixture-copy.js';
+import { startDev } from './vite-dev.js';
 
 /**
  * The test kit never passes when the app is broken: fixtures/sv-plain's component tests of a page
@@ -68,7 +69,7 @@ const nested = (dir: string) => {
  * reports as shown nowhere (every submission is checked to be the library's `fetch`).
  */
 async function playInRealApp(dir: string, wired: boolean) {
-	const dev = await startDev(dir, ['/newsletter']);
+	const dev = await startDev(dir, { warm: ['/newsletter'] });
 	const context = await browser.newContext();
 	context.setDefaultTimeout(30_000);
 	try {

@@ -16,8 +16,9 @@ const twinDemo = useDemo();
 describe("same requests and same visible state as SvelteKit's own enhance", () => {
 	for (const scenario of scenarios) {
 		test(scenario.name, async () => {
-			const ours = await play(demo, scenario);
-			const kit = await play(twinDemo, scenario, { twin: true });
+			// Both sides at once: separate servers and browser contexts, and most of a play is waiting
+			// for a page or an answer, so two overlap on 2 cores.
+			const [ours, kit] = await Promise.all([play(demo, scenario), play(twinDemo, scenario, { twin: true })]);
 
 			expect(ours.posts.length).toBeGreaterThan(0);
 			const kitPosts = await Promise.all(kit.posts.map(comparable(twinDemo.origin)));

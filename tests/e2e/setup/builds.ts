@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The fixture apps the end-to-end tests serve from their production build. */
+const served = ['kit2', 'kit3'];
+/**
+ * The ones test files copy or run under `vite dev`: installed here, once, before any test file
+ * runs (two installs of one fixture at once would clobber each other).
+ */
+const installedOnly = ['sv-plain', 'sv-superforms', 'outside-vite'];
+
+/**
+ * Builds, with adapter-node, the demo (into `build/`) and the served fixtures, once for the whole
+ * end-to-end run. The three builds run at once: each is mostly one busy thread with waits
+ * between, so together they take about the time of the two longest on 2 cores.
+ */
+export default async function setup() {
+	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
+	const { fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
+	const demo = build('the demo', root, process.execPath);
+	// Installs are synchronous (npm ci when a lockfile changed, the library's tarball): the demo's
+	// build goes on meanwhile.
+	for (const name of installedOnly) prepareFixture(name);
+	// Each fixture with its own Node when it brings one (SvelteKit 3 needs Node 22).
+	const fixtures = served.map((name) => build(`fixture ${name}`, prepareFixture(name), fixtureNode(name)));
+	const failures = (await Promise.allSettled([demo, ...fixtures])).filter((outcome) => outcome.status === 'rejected');
+	if (failures.length) throw new AggregateError(failures.map((failure) => failure.reason), failures.map((failure) => failure.reason.message).join('\n\n'));
+}
+
+/** `vite build` in `dir`, run by `node`; rejects with its output when it fails. */
+function build(what: string, dir: string, node: string): Promise<void> {
+	// Without vitest's environment variables: SvelteKit's Vite plugin behaves differently when it
+	// believes it runs under vitest.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+	const child = spawn(node, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		cwd: dir,
+		env: { ...env, NODE_ENV: 'production' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	return new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Building ${what} failed (vite build, exit ${code}):\n${output}`))));
+	});
+}

@@ -128,7 +128,7 @@ async function play(side: 'ours' | 'kit', { path, steps }: Case, javaScript: boo
 	const seen = await snapshot(page, app.origin);
 	// Both twins play at once on one server: each keeps the requests for its own pages (a request
 	// that went elsewhere shows as a different path in `seen`).
-	const requests = app.requests.slice(from).filter((request) => new URL(request.url, app.origin).pathname.startsWith(`/${side}/`));
+	const requests = app.requests.slice(from).filter((request) => /^\/[^/]+/.exec(new URL(request.url).pathname)?.[0] === `/${side}`);
 	return { seen: { ...seen, path: seen.path.replace(`/${side}/`, '/~/') }, statuses, requests: requests.map(comparable), page };
 }
 

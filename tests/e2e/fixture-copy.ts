@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,21 +39,39 @@ export function copyOfFixture(fixture: string, change: (dir: string) => void = (
 }
 
 /** Runs `vitest run --project <project> <files…>` in `dir`: how many tests passed and failed. */
-export function runComponentTests(dir: string, project: string, files: string[]): { passed: number; failed: number; output: string } {
+export function runComponentTests(dir: string, project: string, files: string[]): Promise<VitestRun> {
 	return runVitest(dir, ['--project', project, ...files]);
 }
 
-/** Runs `vitest run ...args` in the app at `dir`: how many tests passed and failed, and what it printed. */
-export function runVitest(dir: string, args: string[]): { passed: number; failed: number; output: string } {
+export interface VitestRun {
+	passed: number;
+	failed: number;
+	/** What it printed, stdout then stderr. */
+	output: string;
+}
+
+/**
+ * Runs `vitest run ...args` in the app at `dir`: how many tests passed and failed, and what it
+ * printed. Asynchronous, so a test file can run several at once (each is one worker).
+ */
+export async function runVitest(dir: string, args: string[]): Promise<VitestRun> {
 	const report = path.join(dir, 'report.json');
 	fs.rmSync(report, { force: true });
 	// Our own Vitest's variables would make the app's Vitest (and SvelteKit's plugin) think it is nested.
-	const run = spawnSync(path.join(dir, 'node_modules', '.bin', 'vitest'), ['run', ...args, '--reporter=json', `--outputFile=${report}`], {
+	const child = spawn(path.join(dir, 'node_modules', '.bin', 'vitest'), ['run', ...args, '--reporter=json', `--outputFile=${report}`], {
 		cwd: dir,
 		env: childEnv(),
-		encoding: 'utf8'
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	const output = `${run.stdout}\n${run.stderr}`;
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	await new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', resolve);
+	});
+	const output = `${stdout}\n${stderr}`;
 	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
 	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
 	return { passed: numPassedTests, failed: numFailedTests, output };

@@ -73,16 +73,16 @@ function runBrowserTests(file: string) {
 	return runVitest(dir, ['--project', 'client', file, '--testTimeout=60000']);
 }
 
-test('a test file importing a dependency not yet pre-bundled: its renderPage tests pass', () => {
+test('a test file importing a dependency not yet pre-bundled: its renderPage tests pass', async () => {
 	expect(fs.existsSync(path.join(dir, 'node_modules', '.vite'))).toBe(false);
-	const first = runBrowserTests('src/routes/newsletter/page.svelte.test.ts');
+	const first = await runBrowserTests('src/routes/newsletter/page.svelte.test.ts');
 	expect(first, first.output).toMatchObject({ passed: 2, failed: 0 });
 	const before = preBundle();
 	expect(before.optimized).toContain('svelte');
 	expect(before.optimized).not.toContain(dependency);
 
 	fs.writeFileSync(path.join(dir, testFile), testSource);
-	const second = runBrowserTests(testFile);
+	const second = await runBrowserTests(testFile);
 	// Vite pre-bundled the dependency during the run, and every dependency's URL changed.
 	const after = preBundle();
 	expect(after.optimized).toContain(dependency);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { copyOfFixture, runComponentTests } from './fixture-copy.js';
+import { copyOfFixture, runComponentTests, type VitestRun } from './fixture-copy.js';
 import { startDev } from './vite-dev.js';
 
 /**
@@ -122,18 +122,32 @@ const enhanced = [
 	{ enhanced: true, status: 503 }
 ];
 
-describe('the app as it is', () => {
-	let dir: string;
-	beforeAll(() => void (dir = copy()));
+/**
+ * The three apps, copied when the file starts, and their jsdom component tests started at once:
+ * each run is one Vitest worker, so together they keep both cores busy while the first browser
+ * plays. Each test waits for its own app's run.
+ */
+const apps = { asIs: (dir: string) => void dir, deleted, nested };
+const dirs = {} as Record<keyof typeof apps, string>;
+const componentRuns = {} as Record<keyof typeof apps, Promise<VitestRun>>;
+beforeAll(() => {
+	for (const [name, change] of Object.entries(apps) as Array<[keyof typeof apps, (dir: string) => void]>) {
+		dirs[name] = copy(change);
+		componentRuns[name] = runComponentTests(dirs[name], 'jsdom', tests);
+		// A run that fails before its test awaits it is reported there, not as unhandled.
+		componentRuns[name].catch(() => {});
+	}
+});
 
-	test('the component tests pass', () => {
+describe('the app as it is', () => {
+	test('the component tests pass', async () => {
 		expect(fs.readFileSync(layout(fixture), 'utf8')).toContain(wiring);
-		const result = runComponentTests(dir, 'jsdom', tests);
+		const result = await componentRuns.asIs;
 		expect(result, result.output).toMatchObject({ passed: 2, failed: 0 });
 	}, 120_000);
 
 	test('the real app (vite dev, Chromium) shows the failure message, then the error page', async () => {
-		const played = await playInRealApp(dir, true);
+		const played = await playInRealApp(dirs.asIs, true);
 		expect(played.requests).toEqual(enhanced);
 		expect(played.shown).toEqual({ failure: false, errorPage: true, newsletter: false });
 		expect(played.console.join('\n')).not.toContain('configure(sveltekit) was never called');
@@ -141,17 +155,14 @@ describe('the app as it is', () => {
 });
 
 describe('configure(sveltekit) deleted from the root layout', () => {
-	let dir: string;
-	beforeAll(() => void (dir = copy(deleted)));
-
-	test('the component tests fail', () => {
-		expect(fs.readFileSync(layout(dir), 'utf8')).not.toContain('configure(sveltekit)');
-		const result = runComponentTests(dir, 'jsdom', tests);
+	test('the component tests fail', async () => {
+		expect(fs.readFileSync(layout(dirs.deleted), 'utf8')).not.toContain('configure(sveltekit)');
+		const result = await componentRuns.deleted;
 		expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
 	}, 120_000);
 
 	test('the real app (vite dev, Chromium) shows neither the failure message nor an error page', async () => {
-		const played = await playInRealApp(dir, false);
+		const played = await playInRealApp(dirs.deleted, false);
 		expect(played.requests).toEqual(enhanced);
 		expect(played.shown).toEqual({ failure: false, errorPage: false, newsletter: true });
 		// Only the development warning says why.
@@ -160,16 +171,13 @@ describe('configure(sveltekit) deleted from the root layout', () => {
 });
 
 describe('configure(sveltekit) moved into a nested layout the page is not under', () => {
-	let dir: string;
-	beforeAll(() => void (dir = copy(nested)));
-
-	test('the component tests fail', () => {
-		const result = runComponentTests(dir, 'jsdom', tests);
+	test('the component tests fail', async () => {
+		const result = await componentRuns.nested;
 		expect(result, result.output).toMatchObject({ passed: 0, failed: 2 });
 	}, 120_000);
 
 	test('the real app (vite dev, Chromium) shows neither the failure message nor an error page', async () => {
-		const played = await playInRealApp(dir, false);
+		const played = await playInRealApp(dirs.nested, false);
 		expect(played.requests).toEqual(enhanced);
 		expect(played.shown).toEqual({ failure: false, errorPage: false, newsletter: true });
 		expect(played.console.join('\n')).toContain('configure(sveltekit) was never called');

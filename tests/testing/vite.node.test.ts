@@ -34,12 +34,16 @@ test("$app modules resolve to the kit's, also when SvelteKit's alias got there f
 	expect(await hook(plugin, 'resolveId', '$app/server')).toBeUndefined();
 });
 
-test("under jsdom, packages resolve to their browser builds (Svelte's client, not its server build)", () => {
+test("under jsdom, what Vite compiles resolves to browser builds (Svelte's client, not its server build); Node's own imports keep Node's conditions", () => {
 	const conditions = ['node', 'development|production'];
-	hook(svelteKitTesting(), 'config', { resolve: { conditions }, test: { environment: 'jsdom' } });
-	expect(conditions).toEqual(['browser', 'node', 'development|production']);
+	const { environments } = hook(svelteKitTesting(), 'config', { resolve: { conditions }, test: { environment: 'jsdom' } });
+	// Vite's `client` environment, where Vitest runs jsdom files.
+	expect(environments.client.resolve.conditions).toEqual(['browser', 'node', 'development|production']);
+	// Vitest shares this array with the `ssr` environment and hands it to Node as `--conditions`:
+	// with `browser` there, Node resolved msw 3's `msw/node` imports to nothing.
+	expect(conditions).toEqual(['node', 'development|production']);
 	const node = ['node'];
-	hook(svelteKitTesting(), 'config', { resolve: { conditions: node }, test: { environment: 'node' } });
+	expect(hook(svelteKitTesting(), 'config', { resolve: { conditions: node }, test: { environment: 'node' } }).environments).toBeUndefined();
 	expect(node).toEqual(['node']);
 });
 

@@ -84,13 +84,18 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			handler(config) {
 				const environment = (config as { test?: { environment?: string } }).test?.environment;
 				const conditions = config.resolve?.conditions;
-				// jsdom runs in Node: without `browser` first, Svelte would load its server build.
-				if ((environment === 'jsdom' || environment === 'happy-dom') && conditions && !conditions.includes('browser')) {
-					conditions.splice(Math.max(conditions.indexOf('node'), 0), 0, 'browser');
-				}
 				// No `immutable` pre-bundles: without their `?v=` (see `resolveId`) a re-optimized file
 				// keeps its URL, so the browser must ask again, as Vitest makes it for versioned ones.
-				return { optimizeDeps: { exclude: entries }, server: { headers: { 'Cache-Control': 'no-cache' } } };
+				const shared = { optimizeDeps: { exclude: entries }, server: { headers: { 'Cache-Control': 'no-cache' } } };
+				if ((environment !== 'jsdom' && environment !== 'happy-dom') || !conditions || conditions.includes('browser')) return shared;
+				// jsdom runs in Node: without `browser`, Svelte would load its server build. Only in the
+				// environment Vitest runs jsdom files in (Vite's `client`), which compiles Svelte and the
+				// other inlined packages: the array is also the `ssr` environment's, whose conditions
+				// Vitest hands to Node (`--conditions`) for the packages Node loads itself, such as
+				// msw 3's `msw/node`, which maps `browser` to nothing.
+				const client = [...conditions];
+				client.splice(Math.max(client.indexOf('node'), 0), 0, 'browser');
+				return { ...shared, environments: { client: { resolve: { conditions: client } } } };
 			}
 		},
 		configResolved(config) {

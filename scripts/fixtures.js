@@ -130,9 +130,10 @@ function npmCli() {
  * the app's sources, then the combination's own files over them, with the combination's
  * package.json and lockfile, in `fixtures/<combination>/.apps/<app>`. Its `node_modules` links the
  * combination's installed packages entry by entry, beside a Vite cache of its own that the next
- * run finds again (a warm cache). Returns its directory.
+ * run finds again (a warm cache). `sveltekit`, if given, is added to the options of the app's
+ * `sveltekit({…})` call (what an app upgraded to those packages changes there). Returns its directory.
  */
-export function appOnPackages(app, combination) {
+export function appOnPackages(app, combination, { sveltekit } = {}) {
 	const from = fixtureDir(app);
 	const packages = fixtureDir(combination);
 	const dir = path.join(packages, '.apps', app);
@@ -156,7 +157,12 @@ export function appOnPackages(app, combination) {
 	// Vite serves files outside the app only from allowed directories: the linked packages'.
 	const config = path.join(dir, 'vite.config.ts');
 	const allow = `server: { fs: { allow: ['.', ${JSON.stringify(path.join(packages, 'node_modules'))}] } },`;
-	fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('export default defineConfig({', `export default defineConfig({\n\t${allow}`));
+	let code = fs.readFileSync(config, 'utf8').replace('export default defineConfig({', `export default defineConfig({\n\t${allow}`);
+	if (sveltekit) {
+		if (!code.includes('sveltekit({')) throw new Error(`fixtures/${app}/vite.config.ts has no sveltekit({…}) call to add ${sveltekit} to.`);
+		code = code.replace('sveltekit({', `sveltekit({ ${sveltekit}, `);
+	}
+	fs.writeFileSync(config, code);
 	// The library is unpacked, not listed (see prepareFixture); an app that installs it lists it,
 	// and vite-plugin-svelte compiles the Svelte libraries listed for the server.
 	const manifest = path.join(dir, 'package.json');

@@ -148,7 +148,7 @@ export function appOnPackages(app, combination, { sveltekit } = {}) {
 		fs.cpSync(path.join(from, entry), path.join(dir, entry), { recursive: true });
 	}
 	for (const entry of fs.readdirSync(packages)) {
-		if (['node_modules', '.apps', '.gitignore'].includes(entry)) continue;
+		if (['node_modules', '.apps', '.gitignore', '.svelte-kit'].includes(entry)) continue;
 		fs.cpSync(path.join(packages, entry), path.join(dir, entry), { recursive: true });
 	}
 	for (const entry of fs.readdirSync(path.join(packages, 'node_modules'))) {

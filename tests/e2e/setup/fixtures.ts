@@ -17,7 +17,7 @@ export default async function setup() {
 	for (const name of installedOnly) prepareFixture(name);
 	for (const name of fixtures) {
 		const dir: string = prepareFixture(name);
-		// Each with its own Node when it brings one (SvelteKit 3 needs Node 22).
+		// Each on the Node its package.json asks for (SvelteKit 3.4 needs Node 22: scripts/node22).
 		const build = spawnSync(fixtureNode(name), [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 			cwd: dir,
 			env: { ...env, NODE_ENV: 'production' },

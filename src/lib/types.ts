@@ -8,7 +8,7 @@ type MaybePromise<T> = T | Promise<T>;
 /**
  * The result of a form action, as the server sends it (after `deserialize`).
  * SvelteKit 3 servers add `location` (the page the action belongs to: its path and query, without
- * `?/name`) to success, failure and error results; `update()` then follows SvelteKit 3.2's rules.
+ * `?/name`) to success, failure and error results; `update()` then follows SvelteKit 3's rules.
  */
 export type ActionResult<
 	Success extends Record<string, unknown> | undefined = Record<string, any>,
@@ -21,7 +21,7 @@ export type ActionResult<
 
 /**
  * Options of `update()`: the default post-submission behaviour, piece by piece. Results of a
- * SvelteKit 3 server (they carry `location`) follow SvelteKit 3.2's rules, others SvelteKit 2's
+ * SvelteKit 3 server (they carry `location`) follow SvelteKit 3's rules, others SvelteKit 2's
  * (see docs/sveltekit-3.md).
  */
 export interface UpdateOptions {

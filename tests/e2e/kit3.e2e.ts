@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
- * fixtures/kit3 is a SvelteKit 3.2 app (built by tests/e2e/setup/builds.ts and run by the
+ * fixtures/kit3 is a SvelteKit 3.4 app (built by tests/e2e/setup/builds.ts and run by the
  * Node 22 its dependencies bring). Every page under /ours uses svelte-form-actions; its twin
- * under /kit has the same markup with SvelteKit 3.2's own `use:enhance`. Played the same way,
+ * under /kit has the same markup with SvelteKit 3's own `use:enhance`. Played the same way,
  * both must send the same requests (the actions and the data refreshes), and leave the user on
  * the same page seeing the same thing, with JavaScript on and off.
  */
@@ -25,7 +25,7 @@ interface Scenario {
 	/** Enhanced, where the user ends up; natively it may differ (the `?/action` stays). */
 	path_after: string;
 	/**
-	 * Another page's error: SvelteKit 3.2 renders that page's error page without loading the
+	 * Another page's error: SvelteKit 3 renders that page's error page without loading the
 	 * page's data, where `goto` (the public way there) loads it first. Only the POSTs are compared.
 	 */
 	loadsFirst?: true;
@@ -192,7 +192,7 @@ function comparable({ method, url, headers, body }: RecordedRequest, twin: Twin)
 describe.each([
 	['JavaScript on', true],
 	['JavaScript off', false]
-])("SvelteKit 3.2: ours and SvelteKit's enhance, %s", (_, javaScript) => {
+])("SvelteKit 3: ours and SvelteKit's enhance, %s", (_, javaScript) => {
 	// Without JavaScript neither enhance runs: both twins are SvelteKit's server-rendered page and
 	// the browser's own POST. One scenario proves that a page importing ours renders and posts as
 	// SvelteKit's does; the others would test SvelteKit against itself (about 30 s).
@@ -232,7 +232,7 @@ describe('errors that are no action result: the error page and its status are th
 		const kit = await failing('kit', abort);
 		expect(structure(ours)).toEqual(structure(kit));
 		expect(kit.status).toBe('500');
-		// SvelteKit 3.2 shows its client handleError's generic words; the library says what failed.
+		// SvelteKit 3 shows its client handleError's generic words; the library says what failed.
 		expect(kit.message).toBe('Internal Error');
 		expect(ours.message).toBe('POST /ours/todos?/add failed: Failed to fetch');
 	});
@@ -249,7 +249,7 @@ describe('errors that are no action result: the error page and its status are th
 	});
 
 	test("a handle hook's error(401) before any action ran: that status, and the server's words in the message", async () => {
-		// What SvelteKit 3.2's server answers a POST that `handle` refused with `error(401, 'Log in first')`.
+		// What SvelteKit 3's server answers a POST that `handle` refused with `error(401, 'Log in first')`.
 		const refused = (route: import('playwright-core').Route) =>
 			route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ status: 401, message: 'Log in first' }) });
 		const ours = await failing('ours', refused);

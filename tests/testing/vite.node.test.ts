@@ -10,7 +10,7 @@ const lib = path.resolve(import.meta.dirname, '../../src/lib');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
 
 /** Calls a hook, whether Vite would see it as a function or as `{ handler }`. */
-function hook(plugin: Plugin, name: 'config' | 'resolveId' | 'load', ...args: any[]): any {
+function hook(plugin: Plugin, name: 'config' | 'configEnvironment' | 'resolveId' | 'load', ...args: any[]): any {
 	const value = plugin[name] as any;
 	return (typeof value === 'function' ? value : value.handler).apply({ resolve: async () => null }, args);
 }
@@ -34,13 +34,22 @@ test("$app modules resolve to the kit's, also when SvelteKit's alias got there f
 	expect(await hook(plugin, 'resolveId', '$app/server')).toBeUndefined();
 });
 
-test("under jsdom, packages resolve to their browser builds (Svelte's client, not its server build)", () => {
+test("under jsdom, what Vite compiles resolves to browser builds (Svelte's client, not its server build); Node's own imports keep Node's conditions", () => {
+	// Vitest runs jsdom files in Vite's `client` environment, with Node's conditions.
 	const conditions = ['node', 'development|production'];
-	hook(svelteKitTesting(), 'config', { resolve: { conditions }, test: { environment: 'jsdom' } });
-	expect(conditions).toEqual(['browser', 'node', 'development|production']);
-	const node = ['node'];
-	hook(svelteKitTesting(), 'config', { resolve: { conditions: node }, test: { environment: 'node' } });
-	expect(node).toEqual(['node']);
+	const client = { resolve: { conditions } };
+	hook(svelteKitTesting(), 'configEnvironment', 'client', client);
+	expect(client.resolve.conditions).toEqual(['browser', 'node', 'development|production']);
+	// Vitest shares that array with the `ssr` environment and hands it to Node as `--conditions`:
+	// with `browser` there, Node resolved msw 3's `msw/node` imports to nothing.
+	expect(conditions).toEqual(['node', 'development|production']);
+	const ssr = { resolve: { conditions } };
+	hook(svelteKitTesting(), 'configEnvironment', 'ssr', ssr);
+	expect(ssr.resolve.conditions).toEqual(['node', 'development|production']);
+	// Browser mode's client environment has `browser` already.
+	const browser = { resolve: { conditions: ['module', 'browser', 'development|production'] } };
+	hook(svelteKitTesting(), 'configEnvironment', 'client', browser);
+	expect(browser.resolve.conditions).toEqual(['module', 'browser', 'development|production']);
 });
 
 test("the route table is the app's routes directory, loaded on demand, layout resets included", () => {

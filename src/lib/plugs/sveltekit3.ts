@@ -2,7 +2,7 @@ import { isSamePage } from '../result/same-page.js';
 import type { Plug } from '../types.js';
 
 /**
- * A plug: `update()` follows SvelteKit 3.2's rules for a result that names its page (`location`,
+ * A plug: `update()` follows SvelteKit 3's rules for a result that names its page (`location`,
  * which every SvelteKit 3 server sends with successes, failures and errors; SvelteKit 2 never
  * does): `refreshAll` before its deprecated alias `invalidateAll`, an explicit `true` refreshes
  * after a failure or error too, and a result of another page of this site is shown there, as a
@@ -19,7 +19,7 @@ export function sveltekit3(): Plug {
 			const refresh = refreshAll ?? invalidateAll ?? result.type === 'success';
 			if (!navigate) return { reset: resetForm, refresh, to: 'here' };
 			const page = new URL(result.location, location.href);
-			// SvelteKit 3.2's "same page" counts the query too (`/list?page=2` is not `/list`).
+			// SvelteKit 3's "same page" counts the query too (`/list?page=2` is not `/list`).
 			const here = page.origin !== location.origin || isSamePage(page, true);
 			return { reset: resetForm, refresh, to: here ? 'here' : page };
 		}

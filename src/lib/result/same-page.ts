@@ -1,7 +1,7 @@
 /**
  * Whether `url` is the page this document shows, the one rule for "same page": same origin and
  * pathname, as SvelteKit 2 decides whether an action's result belongs to the page; with
- * `query`, also the same query parameters in any order, as SvelteKit 3.2 decides it for the
+ * `query`, also the same query parameters in any order, as SvelteKit 3 decides it for the
  * page a result names (so `/list?page=2` is not `/list`).
  */
 export function isSamePage(url: URL, query = false): boolean {

@@ -5,7 +5,7 @@ import type { ActionResult, UpdateOptions, UpdatePlan } from '../types.js';
  * What `update(options)` does with `result` by SvelteKit 2's rules: a success resets the form and
  * refreshes (`invalidateAll`), and a result is applied to the page it was posted from (an error
  * everywhere). Redirects: no reset, no refresh, `goto` the target. A plug's `plan` may decide
- * instead (`sveltekit3()`: the rules of SvelteKit 3.2 for results that name their page).
+ * instead (`sveltekit3()`: the rules of SvelteKit 3 for results that name their page).
  */
 export function planUpdate(result: ActionResult, action: URL, options: UpdateOptions): UpdatePlan {
 	const { reset = true, refreshAll, invalidateAll } = options;

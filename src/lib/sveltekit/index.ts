@@ -23,7 +23,7 @@ import { goto, invalidateAll, kit3 } from './navigation.js';
  *   in SvelteKit 3 by their non-deprecated names, `refreshAll` (see navigation.ts);
  * - `afterNavigate`: SvelteKit's, so a navigation clears `page` and every boundary;
  * - `beforeNavigate`: SvelteKit's, for leave guards;
- * - `use`: `[sveltekit3()]`, so a result of a SvelteKit 3 server follows SvelteKit 3.2's `update()`
+ * - `use`: `[sveltekit3()]`, so a result of a SvelteKit 3 server follows SvelteKit 3's `update()`
  *   rules (one of a SvelteKit 2 server, without `location`, keeps SvelteKit 2's).
  *
  * Options passed to `configure` later win (`configure({ transport })` after it decodes with

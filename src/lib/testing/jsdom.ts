@@ -4,7 +4,7 @@ export function isJsdom(): boolean {
 }
 
 /**
- * Fills the gaps of jsdom (29 and older) that forms meet, with what browsers do:
+ * Fills the gaps of jsdom (29 to 31) that forms meet, with what browsers do:
  * - no `formAction`, `formMethod` and `formEnctype` on buttons and inputs, which `enhance` reads on
  *   the submitter: a `<button formaction="?/register">` would post nowhere. Defined as reflections
  *   of the attributes; where they exist, nothing changes.
@@ -90,6 +90,30 @@ function browserFormData(JsdomFormData: typeof FormData): typeof FormData {
 
 /** The jsdom implementation object behind a DOM object, if it is one of jsdom's. */
 function impl(object: object): any {
+	// jsdom 29 and older keep it under a symbol property of the object.
 	const symbol = Object.getOwnPropertySymbols(object).find((s) => s.description === 'impl');
-	return symbol && (object as any)[symbol];
+	if (symbol) return (object as any)[symbol];
+	// jsdom 30 and later keep it in a private field, read by their own `implForWrapper`.
+	return jsdomUtils()?.implForWrapper(object) ?? undefined;
+}
+
+let utils: { implForWrapper(object: object): unknown } | null | undefined;
+
+/**
+ * jsdom's own wrapper utilities: the module instance of the jsdom that runs the tests (a
+ * CommonJS package, so `require` from the project shares Vitest's instance). Reached through
+ * `process`, not imported: this module must load in a browser too.
+ */
+function jsdomUtils() {
+	if (utils !== undefined) return utils;
+	utils = null;
+	try {
+		const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
+		const require = createRequire(`${process.cwd()}/`);
+		const main = require.resolve('jsdom');
+		utils = createRequire(main)('./generated/idl/utils.js');
+	} catch {
+		// Another layout (or no jsdom where the tests run): files and options stay as jsdom sends them.
+	}
+	return utils;
 }

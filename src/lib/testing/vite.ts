@@ -79,18 +79,30 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 		// Only under Vitest: `vite dev` and `vite build` of the same config keep SvelteKit's `$app`.
 		apply: () => Boolean(process.env.VITEST),
 		config: {
-			// After Vitest has set the environment's resolve conditions.
+			// After the other plugins' config hooks, as it always ran.
 			order: 'post',
-			handler(config) {
-				const environment = (config as { test?: { environment?: string } }).test?.environment;
-				const conditions = config.resolve?.conditions;
-				// jsdom runs in Node: without `browser` first, Svelte would load its server build.
-				if ((environment === 'jsdom' || environment === 'happy-dom') && conditions && !conditions.includes('browser')) {
-					conditions.splice(Math.max(conditions.indexOf('node'), 0), 0, 'browser');
-				}
+			handler() {
 				// No `immutable` pre-bundles: without their `?v=` (see `resolveId`) a re-optimized file
 				// keeps its URL, so the browser must ask again, as Vitest makes it for versioned ones.
 				return { optimizeDeps: { exclude: entries }, server: { headers: { 'Cache-Control': 'no-cache' } } };
+			}
+		},
+		configEnvironment: {
+			// After Vitest has set the environments' resolve conditions.
+			order: 'post',
+			handler(name, config) {
+				// jsdom and happy-dom run in Node, in Vite's `client` environment, which Vitest gives
+				// Node's conditions: without `browser`, Svelte would load its server build. In that
+				// environment only (browser mode's has `browser` already): the `ssr` environment's
+				// conditions are the ones Vitest hands to Node (`--conditions`) for the packages Node
+				// loads itself, and msw 3's `msw/node` and its interceptors map `browser` to nothing.
+				// (Not by `test.environment`, which Vitest 5 no longer shows plugins.)
+				const conditions = config.resolve?.conditions;
+				if (name !== 'client' || !conditions || conditions.includes('browser')) return;
+				// A new array: Vitest shares the one it set between environments.
+				const client = [...conditions];
+				client.splice(Math.max(client.indexOf('node'), 0), 0, 'browser');
+				config.resolve!.conditions = client;
 			}
 		},
 		configResolved(config) {

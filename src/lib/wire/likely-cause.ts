@@ -12,7 +12,7 @@ export function likelyCause(response: Response, text: string, refused = false): 
 	// An app error (`{ "message": … }`) with an error status: its words are already in the message.
 	if (refused) return ". The server refused the request before any action ran (a `handle` hook's error(), for instance).";
 	if (response.redirected) {
-		// SvelteKit 3.2 navigates there; we keep the form as typed and say where it went.
+		// SvelteKit 3 navigates there; we keep the form as typed and say where it went.
 		return (
 			`. The request was redirected to ${response.url.slice(0, 80)} (a proxy or a login page?), which is ` +
 			'not a form action: nothing was navigated to, so what was typed stays. Check who redirects it.'

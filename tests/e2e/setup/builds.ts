@@ -24,7 +24,7 @@ export default async function setup() {
 	// Installs are synchronous (npm ci when a lockfile changed, the library's tarball): the demo's
 	// build goes on meanwhile.
 	for (const name of installedOnly) prepareFixture(name);
-	// Each fixture with its own Node when it brings one (SvelteKit 3 needs Node 22).
+	// Each fixture on the Node its package.json asks for (SvelteKit 3.4 needs Node 22: scripts/node22).
 	const fixtures = served.map((name) => build(`fixture ${name}`, prepareFixture(name), fixtureNode(name)));
 	const failures = (await Promise.allSettled([demo, ...fixtures])).filter((outcome) => outcome.status === 'rejected');
 	if (failures.length) throw new AggregateError(failures.map((failure) => failure.reason), failures.map((failure) => failure.reason.message).join('\n\n'));

@@ -285,3 +285,48 @@ describe('transport', () => {
 		expect((await handle(post('/'))).status).toBe(500);
 	});
 });
+
+describe('sveltekit: 3 answers as a SvelteKit 3 server (its action_result_json, read in @sveltejs/kit 3.4.1)', () => {
+	const handle = formActions(
+		{
+			fails: ({ formData }) => fail(422, { email: formData.get('email') }),
+			empty: () => undefined,
+			returns: () => ({ saved: true }),
+			down: () => error(503, 'Database down'),
+			away: () => redirect(303, '/done')
+		},
+		{ sveltekit: 3 }
+	);
+	const json = { 'content-type': 'application/json' };
+	const answer = async (path: string, fields?: Record<string, string>) => seen(await handle(post(path, fields)));
+	const body = (text: string) => ({ body: text, 'content-length': String(new TextEncoder().encode(text).byteLength) });
+
+	test('a failure: its status over HTTP, the page in location before data', async () => {
+		const { status, headers, body: text } = await answer('/login?/fails&next=%2Fhome', { email: 'a@b.c' });
+		expect({ status, text }).toEqual({ status: 422, text: '{"type":"failure","status":422,"location":"/login?next=%2Fhome","data":"[{\\"email\\":1},\\"a@b.c\\"]"}' });
+		expect(headers).toMatchObject({ ...json, 'content-length': body(text)['content-length'] });
+	});
+
+	test('a success with data (200), and one without any: a 204 in the body and no data key, HTTP 200', async () => {
+		expect(await answer('/account?/returns')).toMatchObject({
+			status: 200,
+			body: '{"type":"success","status":200,"location":"/account","data":"[{\\"saved\\":1},true]"}'
+		});
+		expect(await answer('/account?/empty')).toMatchObject({ status: 200, body: '{"type":"success","status":204,"location":"/account"}' });
+	});
+
+	test("an error: its status over HTTP, location before the error's body; a redirect as SvelteKit 2 sends it", async () => {
+		expect(await answer('/account?/down')).toMatchObject({ status: 503, body: '{"type":"error","location":"/account","error":{"message":"Database down"}}' });
+		expect(await answer('/account?/away')).toMatchObject({ status: 200, body: '{"type":"redirect","status":303,"location":"/done"}' });
+	});
+
+	test("what our enhance and SvelteKit 3's read: the failure's status and its page", async () => {
+		const response = await handle(post('/login?/fails', { email: 'x' }));
+		const result = deserialize(await response.text());
+		expect(result).toEqual({ type: 'failure', status: 422, location: '/login', data: { email: 'x' } });
+	});
+
+	test('another major is refused when the handler is made', () => {
+		expect(() => formActions({}, { sveltekit: 4 as 3 })).toThrow('formActions: `sveltekit` must be 2 or 3, the SvelteKit major to answer as — got 4.');
+	});
+});

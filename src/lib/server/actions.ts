@@ -91,6 +91,13 @@ export interface FormActionsOptions {
 	 * passes it. Raise it for uploads: `bodySizeLimit: 16 * 1024 * 1024` for 12 MB of files.
 	 */
 	bodySizeLimit?: number;
+	/**
+	 * The SvelteKit major whose server this one answers as: 2 (the default) or 3. A SvelteKit 3
+	 * server sends a failure with its status as the HTTP status too, and names the action's page in
+	 * the result's `location` (`/login` for `POST /login?/login`); SvelteKit 3's own `enhance`
+	 * reads both. The test kit's `actionHandler` sets it from the installed `@sveltejs/kit`.
+	 */
+	sveltekit?: 2 | 3;
 }
 
 /** Answers a request: `params` becomes the actions' `event.params`. */
@@ -127,7 +134,10 @@ export function formActions<Params = Record<string, string>>(
 	const limit = bodySizeLimit(options.bodySizeLimit);
 	const cors = options.cors !== undefined ? corsPolicy(options.cors) : undefined;
 	const trusted = cors ? [...trustedOrigins, ...cors.origins] : trustedOrigins;
-	const settings = { kit, handleError };
+	if (options.sveltekit !== undefined && options.sveltekit !== 2 && options.sveltekit !== 3) {
+		throw new Error(`formActions: \`sveltekit\` must be 2 or 3, the SvelteKit major to answer as — got ${JSON.stringify(options.sveltekit)}.`);
+	}
+	const settings = { kit, handleError, sveltekit: options.sveltekit ?? 2 };
 
 	async function answer(request: Request, params: Params): Promise<Response> {
 		const url = new URL(request.url);
@@ -155,6 +165,7 @@ export function formActions<Params = Record<string, string>>(
 interface Settings {
 	kit: KitOutcomes | undefined;
 	handleError: HandleError | undefined;
+	sveltekit?: 2 | 3;
 }
 
 /** Where `run` leaves the action's event once the body is read, for `render`. */
@@ -292,11 +303,36 @@ function development(): boolean {
 
 /** The JSON answer; data devalue cannot encode is SvelteKit's 500, with its message logged. */
 async function json(result: ActionResult, request: Request, url: URL, settings: Settings): Promise<Response> {
+	const answer = (result: ActionResult) => (settings.sveltekit === 3 ? kit3Response(result, url) : actionResponse(result));
 	try {
-		return actionResponse(result);
+		return answer(result);
 	} catch (cause) {
-		return actionResponse(await fromThrown(unserializable(result, url.pathname, cause), request, settings));
+		return answer(await fromThrown(unserializable(result, url.pathname, cause), request, settings));
 	}
+}
+
+/**
+ * A SvelteKit 3 server's answer (its `action_result_json`): every result but a redirect names the
+ * action's page in `location`, and a failure travels with its own status as the HTTP status.
+ */
+function kit3Response(result: ActionResult, url: URL): Response {
+	if (result.type === 'redirect') return actionResponse(result);
+	const located = { ...result, location: actionLocation(url) } as ActionResult;
+	return result.type === 'failure' ? actionResponse(located, { status: result.status }) : actionResponse(located);
+}
+
+/** SvelteKit 3's `get_action_location`: the path and query, without the `?/name` of the action. */
+function actionLocation(url: URL): string {
+	const location = new URL(url);
+	for (const key of location.searchParams.keys()) {
+		if (key.startsWith('/')) {
+			location.searchParams.delete(key);
+			break;
+		}
+	}
+	// A path starting with `//` would read as another host.
+	const pathname = location.pathname.startsWith('//') ? '/.' + location.pathname : location.pathname;
+	return pathname + location.search;
 }
 
 /** Says why `result` could not be sent, as SvelteKit does. Never throws. */

@@ -38,13 +38,16 @@ function toWire(result: ActionResult) {
 	switch (result.type) {
 		case 'success':
 		case 'failure':
-			// Always a `data` key: SvelteKit sends devalue's "-1" (undefined) for an action without data.
-			return { type: result.type, status: result.status, data: devalue.stringify(result.data, encoders()), ...location };
+			// A SvelteKit 3 server (results with `location`, which it puts before `data`) sends no
+			// `data` for a success without any (its 204).
+			if ('location' in result && result.type === 'success' && result.status === 204) return { type: 'success', status: 204, ...location };
+			// Otherwise always a `data` key: SvelteKit sends devalue's "-1" (undefined) for an action without data.
+			return { type: result.type, status: result.status, ...location, data: devalue.stringify(result.data, encoders()) };
 		case 'redirect':
 			return { type: 'redirect', status: result.status, location: result.location };
 		case 'error':
 			// `JSON.stringify(new Error('x'))` is `{}`: keep the message of a real Error.
-			return { type: 'error', error: result.error instanceof Error ? { message: result.error.message } : result.error, ...location };
+			return { type: 'error', ...location, error: result.error instanceof Error ? { message: result.error.message } : result.error };
 	}
 }
 

@@ -2,6 +2,7 @@ import { http, type HttpHandler, type Path, type PathParams } from 'msw';
 import { formActions, type ActionEvent as ServerActionEvent } from '../../server/actions.js';
 import type { KitOutcomes } from '../../server/kit.js';
 import type { HandleError } from '../../server/unexpected.js';
+import { kitMajor } from '../app/kit-major.js';
 import { kit as pluginKit } from './kit.js';
 import { createRecord, type RecordedRequest } from './requests.js';
 
@@ -32,11 +33,17 @@ export interface ActionHandlerOptions {
 	kit?: KitOutcomes;
 	/** What the client sees of an unexpected error, as `formActions`' `handleError`. */
 	handleError?: HandleError;
+	/**
+	 * The SvelteKit major whose server to answer as (`formActions`' `sveltekit`): SvelteKit 3 sends
+	 * a failure's status over HTTP and the action's page in `location`. Under the
+	 * `svelteKitTesting()` Vite plugin it is the installed `@sveltejs/kit`'s major; otherwise 2.
+	 */
+	sveltekit?: 2 | 3;
 }
 
 /**
  * An MSW handler for the form actions of the page at `path` (MSW path syntax: `/blog/:slug`),
- * answering exactly as a SvelteKit 2 server does: `formActions` from
+ * answering exactly as a SvelteKit server does (the installed major's, 2 without SvelteKit): `formActions` from
  * `svelte-form-actions/server` answers, as a development server (no cross-site check). Named
  * actions are chosen by `?/name` in the URL; `default` answers a POST without one. Use either
  * named actions or `default`, as in SvelteKit.
@@ -78,9 +85,9 @@ export function actionHandler<Actions extends Record<string, MockAction<any>>>(
 			}
 		])
 	);
-	const { kit = pluginKit, handleError } = options;
+	const { kit = pluginKit, handleError, sveltekit = kitMajor >= 3 ? 3 : 2 } = options;
 	// As SvelteKit's dev server: no cross-site check, no body size limit.
-	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], bodySizeLimit: Infinity, kit, handleError });
+	const respond = formActions<PathParams>(recorded, { trustedOrigins: ['*'], bodySizeLimit: Infinity, kit, handleError, sveltekit });
 	const handler = http.post(path, ({ request, params }) => respond(request, params));
 	return Object.assign(handler, { requests }) as ActionHandler<Actions>;
 }

@@ -4,29 +4,33 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** The fixture apps the end-to-end tests serve from their production build. */
-const served = ['kit2', 'kit3'];
-/**
- * The ones test files copy or run under `vite dev`: installed here, once, before any test file
- * runs (two installs of one fixture at once would clobber each other).
- */
-const installedOnly = ['sv-plain', 'sv-superforms', 'outside-vite'];
+export interface Apps {
+	/** The demo (into `build/`). */
+	demo: boolean;
+	/** Fixture apps the tests serve from their production build. */
+	served: string[];
+	/**
+	 * Fixture apps the test files copy or run under `vite dev`: installed here, once, before any
+	 * test file runs (two installs of one fixture at once would clobber each other).
+	 */
+	installedOnly: string[];
+}
 
 /**
- * Builds, with adapter-node, the demo (into `build/`) and the served fixtures, once for the whole
- * end-to-end run. The three builds run at once: each is mostly one busy thread with waits
- * between, so together they take about the time of the two longest on 2 cores.
+ * Builds, with adapter-node, the apps a run of end-to-end tests serves, once for the whole run.
+ * The builds run at once: each is mostly one busy thread with waits between, so together they
+ * take about the time of the longest on 2 cores.
  */
-export default async function setup() {
+export async function buildApps({ demo, served, installedOnly }: Apps): Promise<void> {
 	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
 	const { fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
-	const demo = build('the demo', root, process.execPath);
+	const builds = demo ? [build('the demo', root, process.execPath)] : [];
 	// Installs are synchronous (npm ci when a lockfile changed, the library's tarball): the demo's
 	// build goes on meanwhile.
 	for (const name of installedOnly) prepareFixture(name);
 	// Each fixture on the Node its package.json asks for (SvelteKit 3.4 needs Node 22: scripts/node22).
-	const fixtures = served.map((name) => build(`fixture ${name}`, prepareFixture(name), fixtureNode(name)));
-	const failures = (await Promise.allSettled([demo, ...fixtures])).filter((outcome) => outcome.status === 'rejected');
+	for (const name of served) builds.push(build(`fixture ${name}`, prepareFixture(name), fixtureNode(name)));
+	const failures = (await Promise.allSettled(builds)).filter((outcome) => outcome.status === 'rejected');
 	if (failures.length) throw new AggregateError(failures.map((failure) => failure.reason), failures.map((failure) => failure.reason.message).join('\n\n'));
 }
 

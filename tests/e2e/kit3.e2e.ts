@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
- * fixtures/kit3 is a SvelteKit 3.4 app (built by tests/e2e/setup/builds.ts and run by the
- * Node 22 its dependencies bring). Every page under /ours uses svelte-form-actions; its twin
+ * fixtures/kit3 is a SvelteKit 3.4 app (built by tests/e2e/setup/sveltekit3.ts and run by the
+ * repository's Node 22, scripts/node22). Every page under /ours uses svelte-form-actions; its twin
  * under /kit has the same markup with SvelteKit 3's own `use:enhance`. Played the same way,
  * both must send the same requests (the actions and the data refreshes), and leave the user on
  * the same page seeing the same thing, with JavaScript on and off.

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { snapshot, useDemo, type RecordedRequest, type Snapshot } from './harness.js';
 
 /**
- * fixtures/kit3 is a SvelteKit 3.4 app (built by tests/e2e/setup/sveltekit3.ts and run by the
+ * fixtures/kit3 is a SvelteKit 3.4 app (built by tests/e2e/setup/versions.ts and run by the
  * repository's Node 22, scripts/node22). Every page under /ours uses svelte-form-actions; its twin
  * under /kit has the same markup with SvelteKit 3's own `use:enhance`. Played the same way,
  * both must send the same requests (the actions and the data refreshes), and leave the user on

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
+import { listeningServer } from './server-process.js';
 
 /** This repository's library, for apps that import the package by its name. */
 export const library = { 'svelte-form-actions': fileURLToPath(new URL('../../src/lib', import.meta.url)) };
@@ -23,24 +23,5 @@ export async function buildApp(root: string, config: InlineConfig = {}) {
  */
 export async function startNode(file: string, cwd: string, env: Record<string, string> = {}) {
 	const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	const origin = await new Promise<string>((resolve, reject) => {
-		child.stdout.on('data', (chunk) => {
-			output += chunk;
-			const match = /Listening on (\S+)/.exec(output);
-			if (match) resolve(match[1]);
-		});
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.on('exit', (code) => reject(new Error(`node ${file} exited (${code}) before listening:\n${output}`)));
-	});
-	return {
-		origin,
-		/** What it printed so far, stdout and stderr. */
-		output: () => output,
-		async close() {
-			if (child.exitCode !== null) return;
-			child.kill();
-			await once(child, 'exit');
-		}
-	};
+	return listeningServer(child, `node ${file}`, (output) => /Listening on (\S+)/.exec(output)?.[1]);
 }

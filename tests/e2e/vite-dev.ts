@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { freePort } from './port.js';
+import { listeningServer } from './server-process.js';
 
 /** The environment of a child Vitest or Vite: none of this run's `VITEST*` variables. */
 export function childEnv(): NodeJS.ProcessEnv {
@@ -25,26 +24,11 @@ export async function startDev(dir: string, { warm = [], node = process.execPath
 	const child = spawn(node, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
 		cwd: dir,
 		// No colours: with CI=true Vite colours its output, and the address it prints is split by
-		// escape codes (stripped below all the same).
+		// escape codes (listeningServer strips them all the same).
 		env: { ...childEnv(), ...env, NO_COLOR: '1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let output = '';
-	child.stdout.on('data', (chunk) => (output += chunk));
-	child.stderr.on('data', (chunk) => (output += chunk));
-	await new Promise<void>((resolve, reject) => {
-		child.stdout.on('data', () => stripVTControlCharacters(output).includes(origin) && resolve());
-		child.on('exit', (code) => reject(new Error(`vite dev exited (${code}) before listening:\n${output}`)));
-	});
+	const server = await listeningServer(child, 'vite dev', (output) => (output.includes(origin) ? origin : undefined));
 	for (const route of warm) await fetch(origin + route).then((response) => response.text());
-	return {
-		origin,
-		/** What it printed so far, stdout and stderr. */
-		output: () => output,
-		async close() {
-			if (child.exitCode !== null) return;
-			child.kill();
-			await once(child, 'exit');
-		}
-	};
+	return server;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule } from './remote/vite.js';
 
 /** This package's directory of modules (`dist` when installed, `src/lib` in its repository). */
 const lib = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,9 @@ const routesModule = fileOf('testing/routes');
 /** The MSW kit's default `kit` (none), and what replaces it in a SvelteKit project. */
 const kitModule = fileOf('testing/msw/kit');
 const kitPredicates = '\0svelte-form-actions:kit';
+
+/** What stands for a remote file (`*.remote.ts`) in component tests, by its hash: the file. */
+const remoteStub = '\0svelte-form-actions:remote-stub:';
 
 /** The stand-ins' SvelteKit major (2 by default), replaced by the project's. */
 const kitMajorModule = fileOf('testing/app/kit-major');
@@ -73,6 +77,7 @@ export interface SvelteKitTestingOptions {
 export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin {
 	const routes = `/${(options.routes ?? 'src/routes').replace(/^\/+|\/+$/g, '')}`;
 	let root = process.cwd();
+	const remoteFiles = new Map<string, string>();
 	return {
 		name: 'svelte-form-actions:sveltekit-testing',
 		enforce: 'pre',
@@ -109,6 +114,10 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			root = config.root;
 		},
 		async resolveId(id, importer, options) {
+			// SvelteKit's remote-function client code asks its started client for caches, the
+			// router and the error page: the kit's stand-ins give them (./remote/client.ts).
+			const standIn = standInFor(id, importer);
+			if (standIn) return fileOf(`testing/remote/${standIn}`);
 			// `$app/x` itself, or SvelteKit's alias of it (`…/@sveltejs/kit/src/runtime/app/x`),
 			// which Vite applies before any plugin: either way the kit's module wins.
 			const name = /^\$app\/([a-z]+)$/.exec(id)?.[1] ?? /[/\\]@sveltejs[/\\]kit[/\\]src[/\\]runtime[/\\]app[/\\]([a-z]+)(?:[/\\]index)?(?:\.js)?$/.exec(id)?.[1];
@@ -124,6 +133,15 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			// import): its `$app/forms` would be this library, handing results back to itself.
 			const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
 			if (!resolved) return;
+			// A remote file, imported by a page or a test running in the browser (or jsdom): SvelteKit's
+			// client stubs instead, under an id SvelteKit's own plugin does not take for a remote file
+			// (it would run the file on the server to learn its exports).
+			const file = resolved.id.split('?', 1)[0];
+			if (this.environment?.config.consumer === 'client' && isRemoteFile(file)) {
+				const stub = remoteStub + remoteHash(path.relative(root, file).split(path.sep).join('/'));
+				remoteFiles.set(stub, file);
+				return stub;
+			}
 			if (id.includes('sveltekit') && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
 			// One URL per module for the whole run. Vite versions what comes from node_modules
 			// (`?v=<hash>`: Svelte's pre-bundle, this package, which is not pre-bundled) and changes
@@ -137,11 +155,18 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			return { ...resolved, id: withoutVersion(resolved.id) };
 		},
 		load(id) {
+			const remoteFile = remoteFiles.get(id);
+			if (remoteFile) {
+				this.addWatchFile(remoteFile);
+				const kit = installedKit(root);
+				return stubModule({ file: remoteFile, root, kitDir: kit.dir, functionsModule: fileOf('testing/remote/functions'), code: fs.readFileSync(remoteFile, 'utf8') });
+			}
 			if (id.split('?', 1)[0] === kitMajorModule) {
 				const major = parseInt(projectKitVersion(root) ?? '2', 10);
 				return `export const kitMajor = ${major};\n`;
 			}
-			if (id === kitPredicates) return `import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';\nexport const kit = { isActionFailure, isHttpError, isRedirect };\n`;
+			// A namespace: `isValidationError` (for remote forms' `invalid()`) is SvelteKit 2.47 and later.
+			if (id === kitPredicates) return `import * as sveltekit from '@sveltejs/kit';\nexport const kit = { isActionFailure: sveltekit.isActionFailure, isHttpError: sveltekit.isHttpError, isRedirect: sveltekit.isRedirect, isValidationError: sveltekit.isValidationError };\n`;
 			if (id.split('?', 1)[0] !== routesModule) return;
 			// Lazy: a test loads only the files of the routes it renders.
 			// `+page@(app).svelte` and `+layout@.svelte` too: they reset to another directory's layout.

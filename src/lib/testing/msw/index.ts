@@ -4,3 +4,5 @@ export { actionResponse, fail, redirect, error } from '../../server/index.js';
 export type { ActionEvent, MockAction, ActionHandler, ActionHandlerOptions } from './handler.js';
 export type { ActionFailure, Redirect, HttpError } from '../../server/index.js';
 export type { RecordedRequest } from './requests.js';
+export { queryHandler, queryBatchHandler, commandHandler, formHandler } from './remote-functions.js';
+export type { RemoteHandler, RemoteTools, RemoteIssue, RemoteIssueBuilder, RemoteArg, RemoteValue, RemoteFormData, RemoteFormResult } from './remote-functions.js';

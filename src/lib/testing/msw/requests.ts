@@ -13,7 +13,18 @@ export function createRecord<Name extends string>(names: Name[]): Record<Name, R
 	return record;
 }
 
+/** Every list of calls of a remote-function handler, for the same reason. */
+const callLists = new Set<unknown[]>();
+
+/** A new list of calls (what a remote-function handler received, decoded). */
+export function createCalls<T>(): T[] {
+	const calls: T[] = [];
+	callLists.add(calls);
+	return calls;
+}
+
 /** Empties the lists of every record (handlers made at module level are reused across tests). */
 export function clearRecords(): void {
 	for (const record of records) for (const name in record) record[name].length = 0;
+	for (const calls of callLists) calls.length = 0;
 }

@@ -1,0 +1,46 @@
+// Which remote function a client stub is. The `svelteKitTesting()` Vite plugin replaces each
+// `*.remote.ts` module, in component tests, with SvelteKit's own client stubs (what SvelteKit's
+// plugin makes for the browser) and registers each one here, so that a handler is made from the
+// function itself: `queryHandler(getPosts, …)`.
+
+/** The kinds of remote function, by the name of SvelteKit's server function that made them. */
+export type RemoteKind = 'query' | 'query.batch' | 'query.live' | 'command' | 'form' | 'prerender';
+
+/** A remote function's identity on the wire: `<hash>/<name>`, and its kind. */
+export interface RemoteIdentity {
+	id: string;
+	kind: RemoteKind;
+	/** `<file>#<name>`, for messages. */
+	label: string;
+}
+
+const identities = new WeakMap<object, RemoteIdentity>();
+
+/** Registers a client stub (called by the modules the Vite plugin generates). */
+export function registerRemote<T extends object>(stub: T, identity: RemoteIdentity): T {
+	identities.set(stub, identity);
+	return stub;
+}
+
+/**
+ * The identity of `fn`, which must be a remote function of kind `kind` imported from a
+ * `.remote` file in a component test; otherwise an error that says what to pass instead.
+ */
+export function identityOf(fn: unknown, kind: RemoteKind, caller: string): RemoteIdentity {
+	const identity = typeof fn === 'function' || (typeof fn === 'object' && fn !== null) ? identities.get(fn) : undefined;
+	if (!identity) {
+		throw new Error(
+			`${caller}: expected a remote function imported from a .remote.ts (or .remote.js) file, got ${describe(fn)}. ` +
+				'Remote functions are recognised in component tests (browser mode or jsdom) of a project whose Vite config has ' +
+				"svelteKitTesting() from 'svelte-form-actions/vite'."
+		);
+	}
+	if (identity.kind !== kind) throw new Error(`${caller}: ${identity.label} is a ${identity.kind}(), not a ${kind}().`);
+	return identity;
+}
+
+function describe(value: unknown): string {
+	if (typeof value === 'function') return `the function ${value.name || '(anonymous)'}`;
+	if (value === null || typeof value !== 'object') return String(value);
+	return 'an object';
+}

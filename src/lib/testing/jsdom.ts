@@ -13,6 +13,7 @@ export function isJsdom(): boolean {
  */
 export function fillJsdomGaps(): void {
 	if (FormData.name !== 'BrowserFormData') globalThis.FormData = browserFormData(FormData);
+	selectableFiles();
 	for (const element of [HTMLButtonElement, HTMLInputElement]) {
 		if ('formAction' in element.prototype) continue;
 		Object.defineProperties(element.prototype, {
@@ -47,6 +48,35 @@ export function fillJsdomGaps(): void {
 }
 
 /**
+ * Browsers let a script set `input.files` to a FileList (SvelteKit's remote forms do, through
+ * `.as('file')`, after every change). user-event's `upload`, which cannot make a FileList, puts the
+ * chosen files on the element as a property with a getter only, so the next such assignment
+ * threw "Cannot set property files … which has only a getter". That property gets a setter: a
+ * list selects its files (the same ones, when SvelteKit writes back what was chosen), `null`
+ * changes nothing, as in browsers. Nothing else is touched.
+ */
+function selectableFiles(): void {
+	if ((Object.defineProperties as { selectableFiles?: true }).selectableFiles) return;
+	const define = Object.defineProperties;
+	const patched = function <T>(target: T, properties: PropertyDescriptorMap & ThisType<any>): T {
+		const files = properties.files;
+		if (target instanceof HTMLInputElement && files?.get && !files.set) {
+			properties = {
+				...properties,
+				files: {
+					...files,
+					set(this: HTMLInputElement, list: FileList | null) {
+						if (list) Object.defineProperty(this, 'files', { ...files, get: () => list });
+					}
+				}
+			};
+		}
+		return define(target, properties);
+	};
+	Object.defineProperties = Object.assign(patched, { selectableFiles: true as const });
+}
+
+/**
  * jsdom's FormData differs from browsers' in two ways; each is fixed by showing jsdom, for the
  * moment it builds the entry list, what a browser would see:
  * - it ignores files selected by setting `files` (tests select them so, as user-event's `upload`
@@ -63,7 +93,7 @@ function browserFormData(JsdomFormData: typeof FormData): typeof FormData {
 				const own = impl(element);
 				if (!own) break;
 				const files = element instanceof HTMLInputElement && element.type === 'file' && Object.hasOwn(element, 'files')
-					? [...(element.files ?? [])].map(impl)
+					? Array.from(element.files ?? [], impl)
 					: undefined;
 				if (files?.every(Boolean)) {
 					const original = own.files;

@@ -16,6 +16,26 @@ export interface RemoteIdentity {
 
 const identities = new WeakMap<object, RemoteIdentity>();
 
+/** How each remote module makes its stubs again (SvelteKit keeps a form's fields and result in its stub). */
+const makers: Array<() => void> = [];
+
+/**
+ * Makes a remote module's stubs now, and again at every `renewRemoteFunctions()` (called by the
+ * modules the Vite plugin generates, whose exports are live bindings the maker assigns).
+ */
+export function makeRemoteFunctions(make: () => void): void {
+	makers.push(make);
+	make();
+}
+
+/**
+ * New stubs for every remote module, so that no test sees the fields, issues, result or
+ * instances (`.for(key)`) a form kept from the one before, as a new page load would not.
+ */
+export function renewRemoteFunctions(): void {
+	for (const make of makers) make();
+}
+
 /** Registers a client stub (called by the modules the Vite plugin generates). */
 export function registerRemote<T extends object>(stub: T, identity: RemoteIdentity): T {
 	identities.set(stub, identity);

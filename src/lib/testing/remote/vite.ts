@@ -107,11 +107,15 @@ export function stubModule(options: { file: string; root: string; kitDir: string
 	const relative = path.relative(options.root, options.file).split(path.sep).join('/');
 	const hash = remoteHash(relative);
 	const client = path.join(options.kitDir, 'src', 'runtime', 'client', 'remote-functions', 'index.js');
-	const lines = [`import * as $$remote from ${JSON.stringify(client)};`, `import { registerRemote as $$register } from ${JSON.stringify(options.functionsModule)};`];
+	const lines = [`import * as $$remote from ${JSON.stringify(client)};`, `import { registerRemote as $$register, makeRemoteFunctions as $$make } from ${JSON.stringify(options.functionsModule)};`];
+	const made: string[] = [];
 	for (const { name, kind } of remoteExports(options.code, relative)) {
 		const id = `${hash}/${name}`;
 		const identity = JSON.stringify({ id, kind, label: `${relative}#${name}` });
-		lines.push(`export const ${name} = $$register($$remote.${clientFunctions[kind]}(${JSON.stringify(id)}), ${identity});`);
+		lines.push(`export let ${name};`);
+		made.push(`\t${name} = $$register($$remote.${clientFunctions[kind]}(${JSON.stringify(id)}), ${identity});`);
 	}
+	// Live bindings, made again between tests (`resetAll`): a form keeps its state in its stub.
+	lines.push(`$$make(() => {`, ...made, `});`);
 	return lines.join('\n') + '\n';
 }

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule } from './remote/vite.js';
+import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule, unmockedMessage } from './remote/vite.js';
+import { remotePrefix } from './remote/wire.js';
 
 /** This package's directory of modules (`dist` when installed, `src/lib` in its repository). */
 const lib = fileURLToPath(new URL('..', import.meta.url));
@@ -175,6 +176,16 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 		},
 		configureServer(server) {
 			server.middlewares.use((request, response, next) => {
+				// A remote call no MSW handler answered (browser mode lets it through to this server):
+				// refused, never run, as SvelteKit's plugin beside this one would run the real function.
+				if (request.url?.startsWith(remotePrefix)) {
+					const call = `${request.method} ${request.url}`;
+					server.config.logger.error(`svelte-form-actions: no MSW handler answered ${call}`);
+					response.statusCode = 500;
+					response.setHeader('content-type', 'application/json');
+					response.end(JSON.stringify({ type: 'error', error: { status: 500, message: unmockedMessage(call) } }));
+					return;
+				}
 				if (request.url?.split('?', 1)[0] !== '/mockServiceWorker.js') return next();
 				const worker = mswWorker(root);
 				if (!worker) return next();

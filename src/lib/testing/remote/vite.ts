@@ -119,3 +119,8 @@ export function stubModule(options: { file: string; root: string; kitDir: string
 	lines.push(`$$make(() => {`, ...made, `});`);
 	return lines.join('\n') + '\n';
 }
+
+/** What a test sees of a remote call no handler answered (the page shows it as the call's error). */
+export function unmockedMessage(call: string): string {
+	return `No MSW handler answered ${call}: add one (queryHandler, queryBatchHandler, commandHandler or formHandler from 'svelte-form-actions/msw').`;
+}

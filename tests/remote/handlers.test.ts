@@ -1,0 +1,157 @@
+// The MSW handlers of remote functions (src/lib/testing/msw/remote-functions.ts): each answers the
+// request SvelteKit's client sends with what SvelteKit's server would, and keeps what it received.
+// Requests and replies here are the ones a SvelteKit 3.4.1 app exchanged (fixtures/kit3-remote).
+import * as kit from '@sveltejs/kit';
+import { getResponse, type HttpHandler } from 'msw';
+import { describe, expect, test, vi } from 'vitest';
+import { error, redirect } from '../../src/lib/server/index.js';
+import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
+import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
+import { stringifyRemoteArg } from '../../src/lib/testing/remote/wire.js';
+
+// What svelteKitTesting() gives the handlers in a SvelteKit project: SvelteKit's own predicates.
+vi.mock('../../src/lib/testing/msw/kit.js', async () => {
+	const { isActionFailure, isHttpError, isRedirect, isValidationError } = await import('@sveltejs/kit');
+	return { kit: { isActionFailure, isHttpError, isRedirect, isValidationError } };
+});
+
+/** A remote function as the stub module registers it. */
+function remote(name: string, kind: RemoteKind, hash = '1rlm6aw') {
+	return registerRemote(Object.assign(() => {}, { label: name }), { id: `${hash}/${name}`, kind, label: `src/lib/x.remote.ts#${name}` });
+}
+const getPosts = remote('getPosts', 'query');
+const getPost = remote('getPost', 'query');
+const getLikes = remote('getLikes', 'query.batch');
+const addLike = remote('addLike', 'command');
+const createPost = remote('createPost', 'form', '1j9lczq');
+
+async function send(handler: HttpHandler, path: string, init?: RequestInit) {
+	const response = await getResponse([handler], new Request(new URL(path, location.href), init));
+	return response && { status: response.status, body: await response.text() };
+}
+
+describe('queryHandler', () => {
+	const post = { id: '1', title: 'Hello remote functions', body: 'The first post.', likes: 0 };
+	const handler = queryHandler(getPost, (id) => (id === '1' ? post : error(404, `No post ${id}`)));
+
+	test('the value, as the call and under its key', async () => {
+		expect(await send(handler, '/_app/remote/1rlm6aw/getPost?payload=WyIxIl0')).toEqual({
+			status: 200,
+			body: '{"type":"result","data":"[{\\"_\\":1,\\"q\\":6},{\\"id\\":2,\\"title\\":3,\\"body\\":4,\\"likes\\":5},\\"1\\",\\"Hello remote functions\\",\\"The first post.\\",0,{\\"1rlm6aw/getPost/WyIxIl0\\":7},{\\"v\\":1}]"}'
+		});
+		expect(handler.calls).toEqual(['1']);
+	});
+
+	test("error(): SvelteKit 3's error reply, with HTTP 200", async () => {
+		expect(await send(handler, '/_app/remote/1rlm6aw/getPost?payload=WyI5OTkiXQ')).toEqual({ status: 200, body: '{"type":"error","error":{"status":404,"message":"No post 999"}}' });
+	});
+
+	test("SvelteKit's own error() and redirect() too", async () => {
+		const own = queryHandler(getPosts, () => kit.error(410, { message: 'Gone', code: 'G' }));
+		expect(JSON.parse((await send(own, '/_app/remote/1rlm6aw/getPosts'))!.body)).toEqual({ type: 'error', error: { code: 'G', status: 410, message: 'Gone' } });
+		const away = queryHandler(getPosts, () => kit.redirect(307, '/login'));
+		expect((await send(away, '/_app/remote/1rlm6aw/getPosts'))!.body).toBe('{"type":"result","data":"[{\\"redirect\\":1},\\"/login\\"]"}');
+	});
+
+	test("an unexpected error: SvelteKit's generic 500, the error logged, its message never sent", async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const broken = queryHandler(getPosts, () => {
+			throw new Error('password=hunter2');
+		});
+		const reply = await send(broken, '/_app/remote/1rlm6aw/getPosts');
+		expect(reply).toEqual({ status: 200, body: '{"type":"error","error":{"status":500,"message":"Internal Error"}}' });
+		expect(logged).toHaveBeenCalledWith(new Error('password=hunter2'));
+		logged.mockRestore();
+	});
+
+	test('only its own function: another id, another method, is not answered', async () => {
+		expect(await send(handler, '/_app/remote/1rlm6aw/getPosts')).toBeUndefined();
+		expect(await send(handler, '/_app/remote/1rlm6aw/getPost?payload=WyIxIl0', { method: 'POST' })).toBeUndefined();
+	});
+});
+
+test('queryBatchHandler: one result per argument, an error() for one alone', async () => {
+	const handler = queryBatchHandler(getLikes, () => (id) => (id === '9' ? error(404, 'No post 9') : Number(id) * 2));
+	const reply = await send(handler, '/_app/remote/1rlm6aw/getLikes', { method: 'POST', body: JSON.stringify({ payloads: ['WyIxIl0', 'WyI5Il0'] }) });
+	expect(reply?.body).toBe('{"type":"result","data":"[{\\"_\\":1},[2,5],{\\"type\\":3,\\"data\\":4},\\"result\\",2,{\\"type\\":6,\\"error\\":7},\\"error\\",{\\"status\\":8,\\"message\\":9},404,\\"No post 9\\"]"}');
+	expect(handler.calls).toEqual([['1', '9']]);
+});
+
+describe('commandHandler', () => {
+	test("the value and the refreshes the client asked for, as SvelteKit 3.4.1's server sent them", async () => {
+		const handler = commandHandler(addLike, (id, { requested, refresh }) => {
+			for (const post of requested(getLikes)) refresh(getLikes, post, 3);
+			return 3;
+		});
+		const body = JSON.stringify({ payload: 'WyIyIl0', refreshes: ['1rlm6aw/getLikes/WyIyIl0'] });
+		expect((await send(handler, '/_app/remote/1rlm6aw/addLike', { method: 'POST', body }))?.body).toBe(
+			'{"type":"result","data":"[{\\"_\\":1,\\"r\\":2,\\"q\\":3},3,true,{\\"1rlm6aw/getLikes/WyIyIl0\\":4},{\\"v\\":1}]"}'
+		);
+		expect(handler.calls).toEqual(['2']);
+	});
+
+	test('a refresh of a query without argument; none asked for', async () => {
+		const handler = commandHandler(addLike, (id, { refresh, requested }) => refresh(getPosts, [requested(getLikes).length]));
+		const reply = await send(handler, '/_app/remote/1rlm6aw/addLike', { method: 'POST', body: JSON.stringify({ payload: 'WyIzIl0', refreshes: [] }) });
+		expect(reply?.body).toBe('{"type":"result","data":"[{\\"_\\":-1,\\"r\\":1,\\"q\\":2},true,{\\"1rlm6aw/getPosts/\\":3},{\\"v\\":4},[5],0]"}');
+	});
+
+	test('a redirect keeps the refreshes made before it', async () => {
+		const handler = commandHandler(addLike, (id, { refresh }) => {
+			refresh(getPost, id, null);
+			redirect(303, '/done');
+		});
+		const reply = await send(handler, '/_app/remote/1rlm6aw/addLike', { method: 'POST', body: JSON.stringify({ payload: 'WyIyIl0' }) });
+		expect(reply?.body).toBe(`{"type":"result","data":"[{\\"redirect\\":1,\\"r\\":2,\\"q\\":3},\\"/done\\",true,{\\"1rlm6aw/getPost/${stringifyRemoteArg('2')}\\":4},{\\"v\\":5},null]"}`);
+	});
+
+	test('refresh() of something that is not a query: a clear error', async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const handler = commandHandler(addLike, (id, { refresh }) => refresh(addLike as never, 1));
+		await send(handler, '/_app/remote/1rlm6aw/addLike', { method: 'POST', body: JSON.stringify({ payload: '' }) });
+		expect(logged).toHaveBeenCalledWith(new Error('refresh: src/lib/x.remote.ts#addLike is a command(), not a query().'));
+		logged.mockRestore();
+	});
+});
+
+describe('formHandler', () => {
+	/** The binary body SvelteKit's client sent for `createPost` with these fields. */
+	const submitted = (header: string) => {
+		const bytes = new TextEncoder().encode(header);
+		const body = new Uint8Array(7 + bytes.byteLength);
+		new DataView(body.buffer).setUint32(1, bytes.byteLength, true);
+		body.set(bytes, 7);
+		return body;
+	};
+	const post = (header: string) => ({ method: 'POST', headers: { 'content-type': 'application/x-sveltekit-formdata' }, body: submitted(header) });
+	const handler = formHandler(createPost, ({ title }, issue) => {
+		if (title === 'Hello remote functions') kit.invalid(issue.title(`“${title}” is taken.`));
+		if (title === 'down') error(503, 'Down');
+		if (title === 'away') redirect(303, '/posts/4');
+		return { id: '4', title };
+	});
+
+	test('a result, as SvelteKit 3.4.1 sent it', async () => {
+		const reply = await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,4],{"title":2,"body":3},"A new post","Its body.",{"remote_refreshes":5},[]]'));
+		expect(reply?.body).toBe('{"type":"result","data":"[{\\"_\\":1},{\\"submission\\":2,\\"result\\":3},true,{\\"id\\":4,\\"title\\":5},\\"4\\",\\"A new post\\"]"}');
+		expect(handler.calls.at(-1)).toEqual({ title: 'A new post', body: 'Its body.' });
+	});
+
+	test("invalid(): the issues alone, as SvelteKit 3.4.1 sent them", async () => {
+		const reply = await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,4],{"title":2,"body":3},"Hello remote functions","Again.",{"remote_refreshes":5},[]]'));
+		expect(reply?.body).toBe(
+			'{"type":"result","data":"[{\\"_\\":1},{\\"submission\\":2,\\"issues\\":3},true,[4],{\\"name\\":5,\\"path\\":6,\\"message\\":7,\\"server\\":2},\\"title\\",[5],\\"“Hello remote functions” is taken.\\"]"}'
+		);
+	});
+
+	test('redirect() and error()', async () => {
+		expect((await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"away",{},[]]')))?.body).toBe('{"type":"result","data":"[{\\"redirect\\":1},\\"/posts/4\\"]"}');
+		expect((await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"down",{},[]]')))?.body).toBe('{"type":"error","error":{"status":503,"message":"Down"}}');
+	});
+});
+
+test('a handler of the wrong kind, or of something else: an error that says what to pass', () => {
+	expect(() => queryHandler(addLike, () => 1)).toThrow('queryHandler: src/lib/x.remote.ts#addLike is a command(), not a query().');
+	expect(() => formHandler({}, () => 1)).toThrow("formHandler: expected a remote function imported from a .remote.ts (or .remote.js) file, got an object. Remote functions are recognised in component tests (browser mode or jsdom) of a project whose Vite config has svelteKitTesting() from 'svelte-form-actions/vite'.");
+	expect(() => commandHandler(function save() {}, () => 1)).toThrow('commandHandler: expected a remote function imported from a .remote.ts (or .remote.js) file, got the function save.');
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { serve } from './harness.js';
+import { serve, type RecordedRequest } from './harness.js';
 import { recordRemote, type Exchange } from './remote-wire.js';
 import { startDev } from './vite-dev.js';
 
@@ -25,6 +25,8 @@ const pages = ['/', '/about', '/posts/1', '/new', '/publish', '/rename', '/uploa
 
 interface Server {
 	origin: string;
+	/** Under `node build`: every request as the server received it (harness.ts's recording proxy). */
+	requests?: RecordedRequest[];
 	close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		const errors: Error[] = [];
 		page.on('pageerror', (error) => errors.push(error));
 		const recorder = recordRemote(page, scenario);
+		const first = server.requests?.length ?? 0;
 		await page.goto(server.origin + path);
 		await page.locator('[data-hydrated="true"]').waitFor();
 		return {
@@ -87,6 +90,22 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 				const mine = recorder.exchanges();
 				exchanges.push(...mine);
 				expect(errors, 'uncaught errors in the page').toEqual([]);
+				if (server.requests) {
+					// What the browser sent is what the server received (the recorder reads a form's
+					// Blob body in the page, which Chromium does not report): method, URL, headers, bytes.
+					const received = server.requests
+						.slice(first)
+						.filter((request) => new URL(request.url).pathname.startsWith('/_app/remote/'))
+						.map((request) => ({
+							method: request.method,
+							url: new URL(request.url).pathname + new URL(request.url).search,
+							requestHeaders: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name === 'content-type' || name.startsWith('x-sveltekit-')).sort(([a], [b]) => a.localeCompare(b))),
+							requestBody: request.body.toString('base64')
+						}));
+					const sent = mine.map(({ method, url, requestHeaders, requestBody }) => ({ method, url, requestHeaders, requestBody }));
+					const order = (list: typeof sent) => [...list].sort((a, b) => `${a.method} ${a.url}`.localeCompare(`${b.method} ${b.url}`));
+					expect(order(sent)).toEqual(order(received));
+				}
 				return mine;
 			}
 		};

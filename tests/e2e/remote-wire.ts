@@ -68,7 +68,7 @@ export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
 				const blob = body instanceof Blob ? body : typeof body === 'string' ? new Blob([body]) : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new Blob([body as BlobPart]) : undefined;
 				if (blob) await (window as any)[name](method, url, await base64(blob));
 			}
-			return original.call(this, input, init);
+			return original.call(window, input, init);
 		} as typeof fetch;
 	}, binding);
 

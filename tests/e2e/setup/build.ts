@@ -14,6 +14,12 @@ export interface Apps {
 	 * test file runs (two installs of one fixture at once would clobber each other).
 	 */
 	installedOnly: string[];
+	/**
+	 * Apps without packages of their own, built on a combination's (`appOnPackages` in
+	 * scripts/fixtures.js: copied into `fixtures/<combination>/.apps/<app>`), e.g. fixtures/kit3-remote
+	 * on combination C's SvelteKit 3.4.1.
+	 */
+	onPackages?: { app: string; combination: string; sveltekit?: string }[];
 }
 
 /**
@@ -21,15 +27,19 @@ export interface Apps {
  * The builds run at once: each is mostly one busy thread with waits between, so together they
  * take about the time of the longest on 2 cores.
  */
-export async function buildApps({ demo, served, installedOnly }: Apps): Promise<void> {
+export async function buildApps({ demo, served, installedOnly, onPackages = [] }: Apps): Promise<void> {
 	// A plain JavaScript script, loaded by URL so the type checker leaves it alone.
-	const { fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
+	const { appOnPackages, fixtureNode, prepareFixture } = await import(new URL('../../../scripts/fixtures.js', import.meta.url).href);
 	const builds = demo ? [build('the demo', root, process.execPath)] : [];
 	// Installs are synchronous (npm ci when a lockfile changed, the library's tarball): the demo's
 	// build goes on meanwhile.
 	for (const name of installedOnly) prepareFixture(name);
 	// Each fixture on the Node its package.json asks for (SvelteKit 3.4 needs Node 22: scripts/node22).
 	for (const name of served) builds.push(build(`fixture ${name}`, prepareFixture(name), fixtureNode(name)));
+	for (const { app, combination, sveltekit } of onPackages) {
+		prepareFixture(combination);
+		builds.push(build(`fixture ${app} on ${combination}`, appOnPackages(app, combination, { sveltekit }), fixtureNode(combination)));
+	}
 	const failures = (await Promise.allSettled(builds)).filter((outcome) => outcome.status === 'rejected');
 	if (failures.length) throw new AggregateError(failures.map((failure) => failure.reason), failures.map((failure) => failure.reason.message).join('\n\n'));
 }

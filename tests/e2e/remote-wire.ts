@@ -1,0 +1,126 @@
+import type { Page, Request } from 'playwright-core';
+
+/**
+ * One exchange of the page with SvelteKit's remote functions endpoint (`/_app/remote/…`), as the
+ * browser sent and received it: what a mock of that endpoint must read and answer, byte for byte.
+ */
+export interface Exchange {
+	/** The scenario it belongs to (given to `recordRemote`). */
+	scenario: string;
+	method: string;
+	/** Path and query, e.g. `/_app/remote/1x2y3z/getPost?payload=…`. */
+	url: string;
+	/** Only `content-type` and the `x-sveltekit-*` headers, names lower-cased. */
+	requestHeaders: Record<string, string>;
+	/** The request's body, base64 (`''` without one). */
+	requestBody: string;
+	status: number;
+	/** Only `content-type`. */
+	responseHeaders: Record<string, string>;
+	/** The response's body as text. */
+	responseBody: string;
+}
+
+export interface RemoteRecorder {
+	/** The exchanges answered so far, in the order the page sent them. */
+	exchanges(): Exchange[];
+	/** Resolves once every exchange sent so far is answered and recorded. */
+	settled(): Promise<void>;
+}
+
+/** Body bytes the page handed to `fetch`, per `METHOD url`, oldest first. */
+type Bodies = Map<string, string[]>;
+
+const binding = '__recordRemoteBody';
+
+/**
+ * Records every exchange of `page` with `/_app/remote/`. Call it before the page's first `goto`.
+ *
+ * Headers, status and the response come from Playwright's network events. The request body too,
+ * unless Chromium does not report it (a `Blob` body with a `File` in it, as a `form()` with an
+ * `<input type="file">` sends): then it is the bytes the page handed to `fetch`, read by a wrapper
+ * around `window.fetch` installed before the app's scripts run, which hands them over before
+ * calling the real `fetch` (so they are there before the request is).
+ */
+export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
+	const pending: Promise<Exchange | undefined>[] = [];
+	const done: (Exchange | undefined)[] = [];
+	const bodies: Bodies = new Map();
+
+	void page.exposeBinding(binding, (_source, method: string, url: string, base64: string) => {
+		const key = `${method} ${new URL(url, page.url()).href}`;
+		bodies.set(key, [...(bodies.get(key) ?? []), base64]);
+	});
+	void page.addInitScript((name: string) => {
+		const original = window.fetch;
+		const base64 = (blob: Blob) =>
+			new Promise<string>((resolve, reject) => {
+				const reader = new FileReader();
+				reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+				reader.onerror = () => reject(reader.error);
+				reader.readAsDataURL(blob);
+			});
+		window.fetch = async function (input: RequestInfo | URL, init?: RequestInit) {
+			const url = input instanceof Request ? input.url : String(input);
+			const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+			if (url.includes('/_app/remote/') && init?.body != null) {
+				const body = init.body;
+				const blob = body instanceof Blob ? body : typeof body === 'string' ? new Blob([body]) : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new Blob([body as BlobPart]) : undefined;
+				if (blob) await (window as any)[name](method, url, await base64(blob));
+			}
+			return original.call(window, input, init);
+		} as typeof fetch;
+	}, binding);
+
+	page.on('request', (request) => {
+		if (!new URL(request.url()).pathname.includes('/_app/remote/')) return;
+		const index = pending.length;
+		pending.push(
+			record(request).then((exchange) => {
+				done[index] = exchange;
+				return exchange;
+			})
+		);
+	});
+
+	async function record(request: Request): Promise<Exchange | undefined> {
+		const response = await request.response();
+		if (!response) return undefined; // failed or aborted: nothing came back
+		const url = new URL(request.url());
+		const requestHeaders = pick(await request.allHeaders(), (name) => name === 'content-type' || name.startsWith('x-sveltekit-'));
+		let body = request.postDataBuffer();
+		const queued = bodies.get(`${request.method()} ${url.href}`);
+		const fromPage = queued?.shift();
+		if (!body && fromPage !== undefined) body = Buffer.from(fromPage, 'base64');
+		return {
+			scenario,
+			method: request.method(),
+			url: url.pathname + url.search,
+			requestHeaders,
+			requestBody: body ? body.toString('base64') : '',
+			status: response.status(),
+			responseHeaders: pick(await response.allHeaders(), (name) => name === 'content-type'),
+			responseBody: await response.text()
+		};
+	}
+
+	return {
+		exchanges: () => done.filter((exchange): exchange is Exchange => exchange !== undefined),
+		async settled() {
+			let count;
+			do {
+				count = pending.length;
+				await Promise.all(pending);
+			} while (count !== pending.length);
+		}
+	};
+}
+
+function pick(headers: Record<string, string>, keep: (name: string) => boolean): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers)
+			.map(([name, value]) => [name.toLowerCase(), value] as const)
+			.filter(([name]) => keep(name))
+			.sort(([a], [b]) => a.localeCompare(b))
+	);
+}

@@ -23,10 +23,11 @@ import { appOnPackages, envFor, fixtureNames, fixtureNode, prepareFixture } from
  * The combinations of packages: the apps whose sources each runs, and what an app moving to its
  * packages adds to its `sveltekit({…})` options (SvelteKit 3 removed `$lib` unless aliased).
  * kit2's twins run on SvelteKit 3 too (C): the mocks answer as the installed major's server does.
+ * kit3-remote (SvelteKit 3's remote functions) has no packages of its own: it runs only in C.
  */
 const combinations = {
 	'sv-msw3': { apps: ['sv-plain', 'sv-superforms', 'kit2'] },
-	'kit3-vitest5': { apps: ['sv-plain', 'sv-superforms', 'kit2'], sveltekit: "alias: { $lib: 'src/lib' }" }
+	'kit3-vitest5': { apps: ['sv-plain', 'sv-superforms', 'kit2', 'kit3-remote'], sveltekit: "alias: { $lib: 'src/lib' }" }
 };
 
 const names = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile, parseCss } from 'svelte/compiler';
 import ts from 'typescript';
@@ -92,17 +92,18 @@ function syntaxErrors(code: string, fileName: string): string[] {
 }
 
 /** What the compiler says about a Svelte component: errors and warnings alike. */
-function svelteProblems(code: string): string[] {
+function svelteProblems(code: string, async = false): string[] {
 	try {
-		const { warnings } = compile(code, { filename: 'Example.svelte', generate: 'client' });
+		const { warnings } = compile(code, { filename: 'Example.svelte', generate: 'client', experimental: { async } });
 		return warnings.map((warning) => `${warning.code}: ${warning.message}`);
 	} catch (error) {
 		return [String((error as Error).message)];
 	}
 }
 
-/** The fixture apps (fixtures/*), projects shaped like users': what they install, docs may install. */
-const fixturePackages = readdirSync(root + 'fixtures').map((name) => JSON.parse(readFileSync(`${root}fixtures/${name}/package.json`, 'utf8')));
+/** The fixture apps (fixtures/*), projects shaped like users': what they install, docs may install.
+ * (An app without a package.json of its own, fixtures/kit3-remote, runs on a combination's.) */
+const fixturePackages = readdirSync(root + 'fixtures').filter((name) => existsSync(`${root}fixtures/${name}/package.json`)).map((name) => JSON.parse(readFileSync(`${root}fixtures/${name}/package.json`, 'utf8')));
 
 function dependencyNames(manifest: Record<string, Record<string, string> | undefined>): string[] {
 	return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
@@ -131,7 +132,7 @@ function shellProblems(code: string): string[] {
 
 /** Languages and what is done with their blocks. `text` is for output and other prose in a box. */
 const checks: Record<string, (block: CodeBlock, where: string) => string[]> = {
-	svelte: ({ code, flags }) => svelteProblems(code).filter((problem) => !flags.some((flag) => problem.startsWith(`${flag.slice('allow='.length)}: `))),
+	svelte: ({ code, flags }) => svelteProblems(code, flags.includes('async')).filter((problem) => !flags.some((flag) => problem.startsWith(`${flag.slice('allow='.length)}: `))),
 	ts: ({ code }, where) => syntaxErrors(code, `${where}.ts`),
 	js: ({ code }, where) => syntaxErrors(code, `${where}.js`),
 	sh: ({ code }) => shellProblems(code),
@@ -160,7 +161,7 @@ const checks: Record<string, (block: CodeBlock, where: string) => string[]> = {
 function problemsOf(block: CodeBlock, where: string): string[] {
 	const check = checks[block.lang];
 	if (!check) return [`"${block.lang}" is not a language among ${Object.keys(checks).join(', ')}`];
-	const flags = block.flags.filter((flag) => flag !== 'fragment' && !/^allow=\w+$/.test(flag)).map((flag) => `unknown flag "${flag}"`);
+	const flags = block.flags.filter((flag) => flag !== 'fragment' && !(flag === 'async' && block.lang === 'svelte') && !/^allow=\w+$/.test(flag)).map((flag) => `unknown flag "${flag}"`);
 	return [...flags, ...importProblems(block.code), ...(block.flags.includes('fragment') ? [] : check(block, where))];
 }
 
@@ -195,6 +196,12 @@ describe('the checks catch', () => {
 	});
 	test('a component that does not compile', () => {
 		expect(svelteProblems('<script>\n\tlet { a } = $props();\n</script>\n{#if a}<p>open')).not.toEqual([]);
+	});
+	test('`await` in markup: only with the flag `async` (Svelte\'s `experimental.async`), and only for Svelte', () => {
+		const block = { lang: 'svelte', code: '<p>{await Promise.resolve(1)}</p>', line: 1 };
+		expect(problemsOf({ ...block, flags: ['async'] }, 'x')).toEqual([]);
+		expect(problemsOf({ ...block, flags: [] }, 'x')).not.toEqual([]);
+		expect(problemsOf({ lang: 'ts', flags: ['async'], code: '', line: 1 }, 'x')).toEqual(['unknown flag "async"']);
 	});
 	test('an unknown language or flag, and a bad block inside a Markdown example', () => {
 		expect(problemsOf({ lang: 'python', flags: [], code: '', line: 1 }, 'x')).toEqual([

@@ -73,8 +73,8 @@ const repositoryOnly = /^(tests|fixtures|examples|bench|scripts|src\/demo)\//;
 
 /**
  * Paths of the reader's app that the demo happens to have too (SvelteKit's own login example, the
- * root layout and error page), where a page is about the reader's app: docs/testing.md walks
- * through an `sv create` app. Anywhere else the same words name this repository's demo.
+ * root layout and error page), where a page is about the reader's app: docs/testing.md and
+ * docs/testing-remote-functions.md walk through `sv create` apps. Anywhere else the same words name this repository's demo.
  */
 const readersApp: Record<string, string[]> = {
 	'docs/testing.md': [
@@ -83,7 +83,9 @@ const readersApp: Record<string, string[]> = {
 		'src/routes/+error.svelte',
 		'src/routes/login/+page.svelte',
 		'src/routes/login/+page.server.ts'
-	]
+	],
+	// An app with remote functions, made by `sv`: its home page.
+	'docs/testing-remote-functions.md': ['src/routes/+page.svelte']
 };
 
 /** Whether `path`, in `document`, names something this repository has and the package does not ship. */

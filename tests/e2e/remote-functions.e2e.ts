@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { serve, type RecordedRequest } from './harness.js';
+import { replay } from './remote-replay.js';
 import { recordRemote, type Exchange } from './remote-wire.js';
 import { startDev } from './vite-dev.js';
 
@@ -12,7 +13,8 @@ import { startDev } from './vite-dev.js';
  * command, form), on combination C's packages (fixtures/kit3-vitest5, Node 22), prepared and built
  * by tests/e2e/setup/versions.ts. Every scenario is played in Chromium on its production build
  * (`node build`) and under `vite dev`: what the user sees is asserted, and every exchange with
- * `/_app/remote/` is recorded (tests/e2e/remote-wire.ts), the wire the test kit's mocks must speak.
+ * `/_app/remote/` is recorded (tests/e2e/remote-wire.ts) and played again through the test kit's
+ * MSW handlers, which must send the same bytes: a change of the wire in a SvelteKit release fails here.
  *
  * `WIRE_SAMPLE=1` writes the exchanges of the run to fixtures/kit3-remote/wire.sample.json.
  */
@@ -38,6 +40,29 @@ const modes: [string, () => Promise<Server>][] = [
 
 let browser: Browser;
 const recorded: Record<string, Exchange[]> = {};
+
+// The test kit's handlers, as `svelteKitTesting()` gives them SvelteKit's predicates (here the
+// repository's SvelteKit 2.70, whose `invalid()` is 3.4's), answering on the page's origin.
+vi.mock('../../src/lib/testing/msw/kit.js', async () => {
+	const { isActionFailure, isHttpError, isRedirect, isValidationError } = await import('@sveltejs/kit');
+	return { kit: { isActionFailure, isHttpError, isRedirect, isValidationError } };
+});
+vi.stubGlobal('location', new URL('http://localhost/'));
+
+/**
+ * Every exchange played again through the test kit's MSW handler for the same function, answering
+ * what the real function answered (tests/e2e/remote-replay.ts): the reply must be the real one,
+ * byte for byte, and the handler must have decoded the request. Returns what each call decoded.
+ */
+async function sameWire(exchanges: Exchange[]): Promise<any[]> {
+	const decoded = [];
+	for (const exchange of exchanges) {
+		const { status, body, calls } = await replay(exchange);
+		expect({ call: `${exchange.method} ${exchange.url}`, status, body }).toEqual({ call: `${exchange.method} ${exchange.url}`, status: exchange.status, body: exchange.responseBody });
+		decoded.push(...calls);
+	}
+	return decoded;
+}
 
 beforeAll(async () => {
 	browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -137,7 +162,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		const get = exchanges.find((exchange) => remote(exchange) === 'getPosts')!;
 		expect(get.status).toBe(200);
 		expect(new URL(get.url, server.origin).search).toBe('');
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([undefined, ['1', '2', '3']]);
 	});
 
 	test('a) query(id): one post', async () => {
@@ -148,7 +173,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['GET getPost']);
 		expect(new URL(exchanges[0].url, server.origin).searchParams.get('payload')).toBeTruthy();
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual(['1']);
 	});
 
 	test('b) query.batch(): the likes of every post in one request', async () => {
@@ -160,7 +185,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(batches).toHaveLength(1);
 		expect(batches[0].method).toBe('POST');
 		expect(JSON.parse(Buffer.from(batches[0].requestBody, 'base64').toString()).payloads).toHaveLength(3);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([undefined, ['1', '2', '3']]);
 	});
 
 	test('c) command().updates(query): the refreshed query comes back with the command (single flight)', async () => {
@@ -170,7 +195,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		await expect.poll(() => text(page, '.posts .likes')).toEqual(['0 likes', '3 likes', '5 likes']);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST addLike']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual(['2']);
 	});
 
 	test("c) a command whose server refreshes a query: the list's new order comes back with it", async () => {
@@ -180,7 +205,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		await expect.poll(() => text(page, '.posts li a')).toEqual(['Forms with schemas', 'Hello remote functions', 'Queries and commands']);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST pinPost']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual(['3']);
 	});
 
 	test("d) form(): the schema's issues, shown by fields.x.issues()", async () => {
@@ -191,7 +216,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await page.getByRole('status').count()).toBe(0);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST createPost']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([{ title: 'ab', body: '' }]);
 	});
 
 	test("d) form(): the server's invalid(…)", async () => {
@@ -203,7 +228,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await text(page, '.count')).toEqual(['3 posts']);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST createPost']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([{ title: 'Hello remote functions', body: 'Again.' }]);
 	});
 
 	test('d) form(): a success shows createPost.result and refreshes the queries of the page', async () => {
@@ -216,7 +241,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await text(page, '.issue')).toEqual([]);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST createPost', 'GET getPosts']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([{ title: 'A new post', body: 'Its body.' }, undefined]);
 	});
 
 	test('d) form().enhance(): redirect(303) lands on the new post', async () => {
@@ -227,7 +252,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(new URL(page.url()).pathname).toBe('/posts/4');
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST publishPost', 'GET getPost']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([{ title: 'Published here' }, '4']);
 	});
 
 	test('e) form().for(key): one instance per post, each with its own result', async () => {
@@ -239,7 +264,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await page.getByRole('status').count()).toBe(1);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['POST renamePost', 'GET getPosts']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual([{ title: 'Renamed two', id: '2' }, undefined]);
 	});
 
 	test('f) a file through form(): the server reads its name and size', async () => {
@@ -252,7 +277,8 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(calls(exchanges)).toEqual(['POST upload']);
 		// The file's bytes travel at the end of the binary body.
 		expect(Buffer.from(exchanges[0].requestBody, 'base64').toString('latin1')).toContain('Hello, remote file!\n');
-		// comparison: added by the kit's author
+		const [upload] = await sameWire(exchanges);
+		expect([upload.note, upload.attachment.name, await upload.attachment.text()]).toEqual(['see attached', 'hello.txt', 'Hello, remote file!\n']);
 	});
 
 	test("g) a query's error(404): shown by the page's <svelte:boundary>", async () => {
@@ -262,7 +288,7 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await text(page, '[role=alert]')).toEqual(['Failed: 404 No post 999']);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['GET getPost']);
-		// comparison: added by the kit's author
+		expect(await sameWire(exchanges)).toEqual(['999']);
 
 		// Loaded from the server, the same boundary shows it, with the page's HTTP status 404.
 		const response = await page.goto(server.origin + '/posts/999');

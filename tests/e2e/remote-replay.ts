@@ -19,7 +19,7 @@ export async function replay(exchange: Exchange): Promise<{ status: number; body
 	const reply = JSON.parse(exchange.responseBody) as { type: 'result'; data: string } | { type: 'error'; error: RemoteError };
 	const data: RemoteData = reply.type === 'result' ? devalue.parse(reply.data) : {};
 	/** What the real function did: the test kit's handlers are written the same way. */
-	const answer = (value: () => unknown) => () => {
+	const answer = <T>(value: () => T) => (): T => {
 		if (reply.type === 'error') error(reply.error.status, reply.error.message);
 		if (data.redirect) redirect(303, data.redirect);
 		return value();

@@ -47,7 +47,8 @@ describe('queryHandler', () => {
 	});
 
 	test("SvelteKit's own error() and redirect() too", async () => {
-		const own = queryHandler(getPosts, () => kit.error(410, { message: 'Gone', code: 'G' }));
+		const body = { message: 'Gone', code: 'G' };
+		const own = queryHandler(getPosts, () => kit.error(410, body));
 		expect(JSON.parse((await send(own, '/_app/remote/1rlm6aw/getPosts'))!.body)).toEqual({ type: 'error', error: { code: 'G', status: 410, message: 'Gone' } });
 		const away = queryHandler(getPosts, () => kit.redirect(307, '/login'));
 		expect((await send(away, '/_app/remote/1rlm6aw/getPosts'))!.body).toBe('{"type":"result","data":"[{\\"redirect\\":1},\\"/login\\"]"}');
@@ -107,7 +108,7 @@ describe('commandHandler', () => {
 
 	test('refresh() of something that is not a query: a clear error', async () => {
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-		const handler = commandHandler(addLike, (id, { refresh }) => refresh(addLike as never, 1));
+		const handler = commandHandler(addLike, (id, { refresh }) => (refresh as (...args: unknown[]) => void)(addLike, 1));
 		await send(handler, '/_app/remote/1rlm6aw/addLike', { method: 'POST', body: JSON.stringify({ payload: '' }) });
 		expect(logged).toHaveBeenCalledWith(new Error('refresh: src/lib/x.remote.ts#addLike is a command(), not a query().'));
 		logged.mockRestore();

@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * Vite re-optimize in the middle of a browser-mode run (how Vite's optimizer and Vitest's browser
  * mode meet changes with their versions: it fails when theirs do, not when this library's code does).
  */
-export const versionFiles = ['tests/e2e/kit3.e2e.ts', 'tests/e2e/kit3-dev.e2e.ts', 'tests/e2e/reoptimize.e2e.ts', 'tests/e2e/remote-functions.e2e.ts'];
+export const versionFiles = ['tests/e2e/kit3.e2e.ts', 'tests/e2e/kit3-dev.e2e.ts', 'tests/e2e/reoptimize.e2e.ts', 'tests/e2e/remote-functions.e2e.ts', 'tests/e2e/remote-dropped.e2e.ts'];
 
 /**
  * End-to-end tests: the demo app's production build, served by `node build` on 127.0.0.1,

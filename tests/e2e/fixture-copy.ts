@@ -38,29 +38,34 @@ export function copyOfFixture(fixture: string, change: (dir: string) => void = (
 	return dir;
 }
 
-/** Runs `vitest run --project <project> <files…>` in `dir`: how many tests passed and failed. */
-export function runComponentTests(dir: string, project: string, files: string[]): Promise<VitestRun> {
-	return runVitest(dir, ['--project', project, ...files]);
+/**
+ * Runs `vitest run --project <project> <files…>` in `dir`: how many tests passed and failed. With
+ * `node`, on that Node (a fixture's Node 22, first on the PATH for `vitest`'s `#!/usr/bin/env node`).
+ */
+export function runComponentTests(dir: string, project: string, files: string[], node?: string): Promise<VitestRun> {
+	return runVitest(dir, ['--project', project, ...files], node);
 }
 
 export interface VitestRun {
 	passed: number;
 	failed: number;
+	/** The titles of the tests that failed. */
+	failures: string[];
 	/** What it printed, stdout then stderr. */
 	output: string;
 }
 
 /**
  * Runs `vitest run ...args` in the app at `dir`: how many tests passed and failed, and what it
- * printed. Asynchronous, so a test file can run several at once (each is one worker).
+ * printed, on `node` if given. Asynchronous, so a test file can run several at once (each is one worker).
  */
-export async function runVitest(dir: string, args: string[]): Promise<VitestRun> {
+export async function runVitest(dir: string, args: string[], node?: string): Promise<VitestRun> {
 	const report = path.join(dir, 'report.json');
 	fs.rmSync(report, { force: true });
 	// Our own Vitest's variables would make the app's Vitest (and SvelteKit's plugin) think it is nested.
 	const child = spawn(path.join(dir, 'node_modules', '.bin', 'vitest'), ['run', ...args, '--reporter=json', `--outputFile=${report}`], {
 		cwd: dir,
-		env: childEnv(),
+		env: node ? { ...childEnv(), PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` } : childEnv(),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stdout = '';
@@ -73,6 +78,11 @@ export async function runVitest(dir: string, args: string[]): Promise<VitestRun>
 	});
 	const output = `${stdout}\n${stderr}`;
 	if (!fs.existsSync(report)) throw new Error(`vitest wrote no report:\n${output}`);
-	const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
-	return { passed: numPassedTests, failed: numFailedTests, output };
+	const { numPassedTests, numFailedTests, testResults } = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+		numPassedTests: number;
+		numFailedTests: number;
+		testResults: { assertionResults: { title: string; status: string }[] }[];
+	};
+	const failures = testResults.flatMap((file) => file.assertionResults.filter((test) => test.status === 'failed').map((test) => test.title));
+	return { passed: numPassedTests, failed: numFailedTests, failures, output };
 }

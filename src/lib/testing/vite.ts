@@ -71,7 +71,13 @@ export interface SvelteKitTestingOptions {
  * - MSW's service worker is served at `/mockServiceWorker.js` (browser mode needs no
  *   `msw init`);
  * - in a project with `@sveltejs/kit`, `actionHandler` gets SvelteKit's predicates, so mocked
- *   actions copied from a `+page.server.ts` may use its own `fail`, `redirect` and `error`.
+ *   actions copied from a `+page.server.ts` may use its own `fail`, `redirect` and `error` (and
+ *   remote-function handlers its `invalid`);
+ * - a remote file (`*.remote.ts`) imported in the browser or jsdom is SvelteKit's own client stubs
+ *   (its kinds read from the source: the file's server code never runs), and SvelteKit's
+ *   remote-function client code gets the kit's stand-ins for its started client; a remote call
+ *   that gets past MSW to Vite's server is refused with an error naming it (SvelteKit 3.2 to 3.x;
+ *   another version stops with that range).
  *
  * It does nothing outside Vitest, so it can sit beside `sveltekit()` in the app's own plugins.
  */

@@ -155,4 +155,7 @@ test('a handler of the wrong kind, or of something else: an error that says what
 	expect(() => queryHandler(addLike, () => 1)).toThrow('queryHandler: src/lib/x.remote.ts#addLike is a command(), not a query().');
 	expect(() => formHandler({}, () => 1)).toThrow("formHandler: expected a remote function imported from a .remote.ts (or .remote.js) file, got an object. Remote functions are recognised in component tests (browser mode or jsdom) of a project whose Vite config has svelteKitTesting() from 'svelte-form-actions/vite'.");
 	expect(() => commandHandler(function save() {}, () => 1)).toThrow('commandHandler: expected a remote function imported from a .remote.ts (or .remote.js) file, got the function save.');
+	expect(() => formHandler({ method: 'POST', action: '?/remote=1j9lczq%2FrenamePost%2F%222%22' }, () => 1)).toThrow(
+		"formHandler: expected a remote function imported from a .remote.ts (or .remote.js) file, got a form's .for(key) instance: pass the form itself, whose handler answers every key (its `id`)."
+	);
 });

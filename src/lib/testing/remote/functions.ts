@@ -49,8 +49,10 @@ export function registerRemote<T extends object>(stub: T, identity: RemoteIdenti
 export function identityOf(fn: unknown, kind: RemoteKind, caller: string): RemoteIdentity {
 	const identity = typeof fn === 'function' || (typeof fn === 'object' && fn !== null) ? identities.get(fn) : undefined;
 	if (!identity) {
+		// A form's `.for(key)` instance posts where the form does: one handler, made from the form, answers every key.
+		const instance = typeof (fn as { action?: unknown } | null)?.action === 'string' && (fn as { action: string }).action.includes('/remote=');
 		throw new Error(
-			`${caller}: expected a remote function imported from a .remote.ts (or .remote.js) file, got ${describe(fn)}. ` +
+			`${caller}: expected a remote function imported from a .remote.ts (or .remote.js) file, got ${instance ? "a form's .for(key) instance: pass the form itself, whose handler answers every key (its `id`)" : describe(fn)}. ` +
 				'Remote functions are recognised in component tests (browser mode or jsdom) of a project whose Vite config has ' +
 				"svelteKitTesting() from 'svelte-form-actions/vite'."
 		);

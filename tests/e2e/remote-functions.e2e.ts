@@ -1,3 +1,4 @@
+import * as devalue from 'devalue';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -279,6 +280,22 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(Buffer.from(exchanges[0].requestBody, 'base64').toString('latin1')).toContain('Hello, remote file!\n');
 		const [upload] = await sameWire(exchanges);
 		expect([upload.note, upload.attachment.name, await upload.attachment.text()]).toEqual(['see attached', 'hello.txt', 'Hello, remote file!\n']);
+	});
+
+	test("d) form().validate(): the schema's issues alone, nothing created", async () => {
+		// What the form's `.validate()` sends (`validate_only`), posted as the page would.
+		const header = Buffer.from(devalue.stringify([{ title: 'ab', body: '' }, { validate_only: true }]));
+		const lengths = Buffer.alloc(6);
+		lengths.writeUInt32LE(header.byteLength, 0);
+		const body = Buffer.concat([Buffer.from([0]), lengths, header]);
+		const headers = { 'content-type': 'application/x-sveltekit-formdata', 'x-sveltekit-pathname': '/new', 'x-sveltekit-search': '' };
+		await fetch(server.origin + '/reset', { method: 'POST', headers: { origin: server.origin } });
+		const response = await fetch(server.origin + '/_app/remote/1j9lczq/createPost', { method: 'POST', headers: { ...headers, origin: server.origin }, body });
+		const exchange = { scenario: 'd) form().validate()', method: 'POST', url: '/_app/remote/1j9lczq/createPost', requestHeaders: headers, requestBody: body.toString('base64'), status: response.status, responseHeaders: {}, responseBody: await response.text() };
+		expect(devalue.parse(JSON.parse(exchange.responseBody).data)._.map((issue: { message: string }) => issue.message)).toEqual(['The title needs at least 3 characters.', 'Write something.']);
+		expect(await sameWire([exchange])).toEqual([]);
+		const posts = await fetch(server.origin + '/_app/remote/1rlm6aw/getPosts');
+		expect(devalue.parse((await posts.json()).data)._).toHaveLength(3);
 	});
 
 	test("g) a query's error(404): shown by the page's <svelte:boundary>", async () => {

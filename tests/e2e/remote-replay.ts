@@ -4,7 +4,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { error, redirect } from '../../src/lib/server/index.js';
 import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
 import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
-import { parseRemoteArg, splitRemoteKey, type RemoteData, type RemoteError, type RemoteFormIssue } from '../../src/lib/testing/remote/wire.js';
+import { decodeBinaryForm, parseRemoteArg, splitRemoteKey, type RemoteData, type RemoteError, type RemoteFormIssue } from '../../src/lib/testing/remote/wire.js';
 import type { Exchange } from './remote-wire.js';
 
 /**
@@ -33,6 +33,12 @@ export async function replay(exchange: Exchange): Promise<{ status: number; body
 			refreshAsReplied(data, refresh);
 			return answer(() => data._)();
 		});
+	} else if (decodeBinaryForm(body).meta.validate_only) {
+		// `.validate()`: the schema's issues alone, the form's function never run.
+		const issues = data._ as RemoteFormIssue[];
+		handler = formHandler(remote(id, kind), () => {
+			throw new Error('The form ran on a validation request');
+		}, { validate: () => void (issues.length && kit.invalid(...issues.map(({ message, path }) => ({ message, path })))) });
 	} else {
 		handler = formHandler(remote(id, kind), (_data, _issue, { refresh }) => {
 			refreshAsReplied(data, refresh);

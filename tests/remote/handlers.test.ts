@@ -145,6 +145,18 @@ describe('formHandler', () => {
 		);
 	});
 
+	test(".validate(): the schema's issues alone, the form's function never run", async () => {
+		const answered = vi.fn(() => ({ id: '4', title: 'x' }));
+		const validating = formHandler(createPost, answered, { validate: ({ title }, issue) => (title.length < 3 ? kit.invalid(issue.title('Too short')) : undefined) });
+		const short = await send(validating, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"ab",{"validate_only":4},true]'));
+		expect(short?.body).toBe('{"type":"result","data":"[{\\"_\\":1},[2],{\\"name\\":3,\\"path\\":4,\\"message\\":5,\\"server\\":6},\\"title\\",[3],\\"Too short\\",true]"}');
+		const fine = await send(validating, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"long enough",{"validate_only":4},true]'));
+		expect(fine?.body).toBe('{"type":"result","data":"[{\\"_\\":1},[]]"}');
+		// Without the checks, the schema is taken to accept everything.
+		expect((await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"ab",{"validate_only":4},true]')))?.body).toBe('{"type":"result","data":"[{\\"_\\":1},[]]"}');
+		expect([answered.mock.calls.length, validating.calls.length]).toEqual([0, 0]);
+	});
+
 	test('redirect() and error()', async () => {
 		expect((await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"away",{},[]]')))?.body).toBe('{"type":"result","data":"[{\\"redirect\\":1},\\"/posts/4\\"]"}');
 		expect((await send(handler, '/_app/remote/1j9lczq/createPost', post('[[1,3],{"title":2},"down",{},[]]')))?.body).toBe('{"type":"error","error":{"status":503,"message":"Down"}}');

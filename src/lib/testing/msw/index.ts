@@ -5,4 +5,4 @@ export type { ActionEvent, MockAction, ActionHandler, ActionHandlerOptions } fro
 export type { ActionFailure, Redirect, HttpError } from '../../server/index.js';
 export type { RecordedRequest } from './requests.js';
 export { queryHandler, queryBatchHandler, commandHandler, formHandler } from './remote-functions.js';
-export type { RemoteHandler, RemoteTools, RemoteIssue, RemoteIssueBuilder, RemoteArg, RemoteValue, RemoteFormData, RemoteFormResult } from './remote-functions.js';
+export type { RemoteHandler, FormHandlerOptions, RemoteTools, RemoteIssue, RemoteIssueBuilder, RemoteArg, RemoteValue, RemoteFormData, RemoteFormResult } from './remote-functions.js';

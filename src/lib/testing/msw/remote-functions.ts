@@ -149,7 +149,8 @@ export function commandHandler<F extends AnyFunction>(command: F, answer: (arg: 
  * An MSW handler for a `form()`, written as its server function: `answer` gets the submitted
  * fields (names without the form's suffix, files as `File`s) and SvelteKit's `issue` builder, and
  * returns the form's `result`, or throws `invalid(issue.title('…'))` (the form shows the issues),
- * `redirect()` or `error()`. `.for(key)` instances post here too, with the key as `id`.
+ * `redirect()` or `error()`. `.for(key)` instances post here too, with the key as `id`. The
+ * form's `.validate()` gets the issues of `options.validate` (the schema's checks), none without.
  *
  * ```js
  * server.use(formHandler(createPost, ({ title }, issue) => {
@@ -160,12 +161,15 @@ export function commandHandler<F extends AnyFunction>(command: F, answer: (arg: 
  */
 export function formHandler<F extends object>(
 	form: F,
-	answer: (data: RemoteFormData<F>, issue: RemoteIssueBuilder, tools: RemoteTools) => RemoteFormResult<F> | Promise<RemoteFormResult<F>>
+	answer: (data: RemoteFormData<F>, issue: RemoteIssueBuilder, tools: RemoteTools) => RemoteFormResult<F> | Promise<RemoteFormResult<F>>,
+	options: FormHandlerOptions<F> = {}
 ): RemoteHandler<RemoteFormData<F>> {
 	const { id } = identityOf(form, 'form', 'formHandler');
 	const calls = createCalls<RemoteFormData<F>>();
 	const handler = http.post(remotePrefix + id, async ({ request }) => {
 		const { data, meta } = decodeBinaryForm(new Uint8Array(await request.arrayBuffer()));
+		// `.validate()` asks the server for its schema's issues alone: the form's function never runs.
+		if (meta.validate_only) return replyResponse(await validated(data as RemoteFormData<F>, options.validate));
 		calls.push(data as RemoteFormData<F>);
 		const single = singleFlight(request, meta.remote_refreshes ?? []);
 		try {
@@ -179,6 +183,26 @@ export function formHandler<F extends object>(
 		}
 	});
 	return Object.assign(handler, { calls });
+}
+
+/** What `formHandler` may do besides submissions. */
+export interface FormHandlerOptions<F> {
+	/**
+	 * The form's schema, as checks that throw `invalid(…)`: what the server answers to the form's
+	 * `.validate()` (which runs the schema alone, never the form's function). Without it, no issues.
+	 */
+	validate?: (data: RemoteFormData<F>, issue: RemoteIssueBuilder) => void | Promise<void>;
+}
+
+/** The reply to `.validate()`: the issues its checks threw (normalized), as the call's output. */
+async function validated<Data>(data: Data, validate: FormHandlerOptions<unknown>['validate'] | undefined): Promise<RemoteReply> {
+	try {
+		await validate?.(data as never, issueBuilder([]));
+		return resultReply({ _: [] });
+	} catch (thrown) {
+		const issues = validationIssues(thrown);
+		return issues ? resultReply({ _: issues }) : failed(thrown, (data) => data);
+	}
 }
 
 /** Runs a mocked function: its value as `data`, or the reply of what it threw. */

@@ -169,7 +169,7 @@ export function formHandler<F extends object>(
 	const handler = http.post(remotePrefix + id, async ({ request }) => {
 		const { data, meta } = decodeBinaryForm(new Uint8Array(await request.arrayBuffer()));
 		// `.validate()` asks the server for its schema's issues alone: the form's function never runs.
-		if (meta.validate_only) return replyResponse(await validated(data as RemoteFormData<F>, options.validate));
+		if (meta.validate_only) return replyResponse(await validated<F>(data as RemoteFormData<F>, options.validate));
 		calls.push(data as RemoteFormData<F>);
 		const single = singleFlight(request, meta.remote_refreshes ?? []);
 		try {
@@ -195,9 +195,9 @@ export interface FormHandlerOptions<F> {
 }
 
 /** The reply to `.validate()`: the issues its checks threw (normalized), as the call's output. */
-async function validated<Data>(data: Data, validate: FormHandlerOptions<unknown>['validate'] | undefined): Promise<RemoteReply> {
+async function validated<F>(data: RemoteFormData<F>, validate: FormHandlerOptions<F>['validate'] | undefined): Promise<RemoteReply> {
 	try {
-		await validate?.(data as never, issueBuilder([]));
+		await validate?.(data, issueBuilder([]));
 		return resultReply({ _: [] });
 	} catch (thrown) {
 		const issues = validationIssues(thrown);

@@ -256,6 +256,14 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await sameWire(exchanges)).toEqual([{ title: 'Published here' }, '4']);
 	});
 
+	test('d) form().preflight(schema): the issue shown in the browser, nothing sent', async () => {
+		const { page, done } = await open('d) form() preflight', '/publish');
+		await click(page, 'Publish');
+		await expect.poll(() => text(page, '.issue')).toEqual(['A title, please.']);
+		expect(await text(page, '[role=status]')).toEqual(['idle']);
+		expect(await done()).toEqual([]);
+	});
+
 	test('e) form().for(key): one instance per post, each with its own result', async () => {
 		const { page, done } = await open('e) form().for(key)', '/rename');
 		await page.getByLabel('New title for post 2').fill('Renamed two');

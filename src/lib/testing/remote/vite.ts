@@ -40,6 +40,17 @@ export function remoteHash(value: string): string {
 
 /** The installed SvelteKit: its directory and version, checked against what the kit relies on. */
 export function installedKit(root: string): { dir: string; version: string } {
+	// Once per project and run: every remote file asks.
+	const known = checked.get(root);
+	if (known) return known;
+	const kit = checkedKit(root);
+	checked.set(root, kit);
+	return kit;
+}
+
+const checked = new Map<string, { dir: string; version: string }>();
+
+function checkedKit(root: string): { dir: string; version: string } {
 	let manifest: string;
 	try {
 		manifest = createRequire(path.join(root, 'package.json')).resolve('@sveltejs/kit/package.json');

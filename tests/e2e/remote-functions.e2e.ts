@@ -5,6 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { serve, type RecordedRequest } from './harness.js';
+import { transport } from '../../fixtures/kit3-remote/src/hooks.js';
+import { useTransport } from '../../src/lib/testing/remote/transport.js';
 import { replay } from './remote-replay.js';
 import { recordRemote, type Exchange } from './remote-wire.js';
 import { startDev } from './vite-dev.js';
@@ -49,6 +51,8 @@ vi.mock('../../src/lib/testing/msw/kit.js', async () => {
 	return { kit: { isActionFailure, isHttpError, isRedirect, isValidationError } };
 });
 vi.stubGlobal('location', new URL('http://localhost/'));
+// The app's `transport` hook, as the stub modules of its remote files hand it over in a component test.
+useTransport(transport);
 
 /**
  * Every exchange played again through the test kit's MSW handler for the same function, answering
@@ -171,6 +175,8 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		await follow(page, 'First post');
 		await page.getByRole('heading', { name: 'Hello remote functions' }).waitFor();
 		expect(await text(page, 'main .likes')).toEqual(['0 likes']);
+		// The author is a class, through the app's transport hook.
+		expect(await text(page, 'main .author')).toEqual(['by Ada Lovelace (A. L.)']);
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['GET getPost']);
 		expect(new URL(exchanges[0].url, server.origin).searchParams.get('payload')).toBeTruthy();

@@ -4,6 +4,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { error, redirect } from '../../src/lib/server/index.js';
 import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
 import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
+import { app } from '../../src/lib/testing/remote/transport.js';
 import { decodeBinaryForm, parseRemoteArg, splitRemoteKey, type RemoteData, type RemoteError, type RemoteFormIssue } from '../../src/lib/testing/remote/wire.js';
 import type { Exchange } from './remote-wire.js';
 
@@ -11,13 +12,14 @@ import type { Exchange } from './remote-wire.js';
  * One exchange a real SvelteKit server had with the browser, played again through the test kit's
  * MSW handler for the same function: the handler answers what the real function answered (its
  * value, its refreshes, its issues, its redirect or its error, read from the real reply), so the
- * bytes it sends must be the real ones. `calls` is what the handler decoded from the request.
+ * bytes it sends must be the real ones. `calls` is what the handler decoded from the request. The
+ * app's custom types go through its `transport` hook, given to the kit with `useTransport`.
  */
 export async function replay(exchange: Exchange): Promise<{ status: number; body: string; calls: unknown[] }> {
 	const id = /^\/_app\/remote\/([^/?]+\/[^/?]+)/.exec(exchange.url)![1];
 	const body = Buffer.from(exchange.requestBody, 'base64');
 	const reply = JSON.parse(exchange.responseBody) as { type: 'result'; data: string } | { type: 'error'; error: RemoteError };
-	const data: RemoteData = reply.type === 'result' ? devalue.parse(reply.data) : {};
+	const data: RemoteData = reply.type === 'result' ? devalue.parse(reply.data, app.decoders) : {};
 	/** What the real function did: the test kit's handlers are written the same way. */
 	const answer = <T>(value: () => T) => (): T => {
 		if (reply.type === 'error') error(reply.error.status, reply.error.message);

@@ -2,11 +2,13 @@
 // request SvelteKit's client sends with what SvelteKit's server would, and keeps what it received.
 // Requests and replies here are the ones a SvelteKit 3.4.1 app exchanged (fixtures/kit3-remote).
 import * as kit from '@sveltejs/kit';
+import * as devalue from 'devalue';
 import { getResponse, type HttpHandler } from 'msw';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { error, redirect } from '../../src/lib/server/index.js';
 import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
 import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
+import { useTransport } from '../../src/lib/testing/remote/transport.js';
 import { stringifyRemoteArg } from '../../src/lib/testing/remote/wire.js';
 
 // What svelteKitTesting() gives the handlers in a SvelteKit project: SvelteKit's own predicates.
@@ -69,6 +71,25 @@ describe('queryHandler', () => {
 		expect(await send(handler, '/_app/remote/1rlm6aw/getPosts')).toBeUndefined();
 		expect(await send(handler, '/_app/remote/1rlm6aw/getPost?payload=WyIxIl0', { method: 'POST' })).toBeUndefined();
 	});
+});
+
+test("the app's transport hook: custom types decoded from arguments, encoded in replies", async () => {
+	class Vector {
+		constructor(
+			readonly x: number,
+			readonly y: number
+		) {}
+	}
+	useTransport({ Vector: { encode: (value) => value instanceof Vector && [value.x, value.y], decode: ([x, y]) => new Vector(x, y) } });
+	onTestFinished(() => useTransport({}));
+	const handler = queryHandler(getPost, (at: unknown) => ({ at, next: new Vector(2, 3) }));
+	const payload = stringifyRemoteArg(new Vector(1, 2), { Vector: (value) => value instanceof Vector && [value.x, value.y] });
+	const reply = await send(handler, `/_app/remote/1rlm6aw/getPost?payload=${payload}`);
+	expect(handler.calls).toEqual([new Vector(1, 2)]);
+	expect(handler.calls[0]).toBeInstanceOf(Vector);
+	const data = devalue.parse(JSON.parse(reply!.body).data, { Vector: ([x, y]: [number, number]) => new Vector(x, y) });
+	expect(data).toEqual({ _: { at: new Vector(1, 2), next: new Vector(2, 3) }, q: { [`1rlm6aw/getPost/${payload}`]: { v: data._ } } });
+	expect(data._.next).toBeInstanceOf(Vector);
 });
 
 test('queryBatchHandler: one result per argument, an error() for one alone', async () => {

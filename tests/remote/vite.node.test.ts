@@ -54,13 +54,33 @@ describe('kinds, read from the source', () => {
 
 test("the stub module: SvelteKit's own client functions, by id, registered, made again on reset", () => {
 	const code = `import { query, form } from '$app/server';\nexport const getPosts = query(() => []);\nexport const createPost = form('unchecked', () => 1);`;
-	const stub = stubModule({ file: '/app/src/lib/posts.remote.ts', root: '/app', kitDir: '/app/node_modules/@sveltejs/kit', functionsModule: '/lib/functions.js', code });
+	const stub = stubModule({ file: '/app/src/lib/posts.remote.ts', root: '/app', kitDir: '/app/node_modules/@sveltejs/kit', functionsModule: '/lib/functions.js', transportModule: '/lib/transport.js', code });
 	expect(stub).toContain('import * as $$remote from "/app/node_modules/@sveltejs/kit/src/runtime/client/remote-functions/index.js";');
 	expect(stub).toContain('export let getPosts;');
 	expect(stub).toContain('getPosts = $$register($$remote.query("1rlm6aw/getPosts"), {"id":"1rlm6aw/getPosts","kind":"query","label":"src/lib/posts.remote.ts#getPosts"});');
 	expect(stub).toContain('createPost = $$register($$remote.form("1rlm6aw/createPost")');
 	expect(stub).toMatch(/\$\$make\(\(\) => \{[\s\S]*getPosts =[\s\S]*createPost =[\s\S]*\}\);/);
 	expect(stub).not.toContain('[]');
+	// No universal hooks: no transport.
+	expect(stub).not.toContain('transport');
+});
+
+test("with the app's universal hooks: their transport, to SvelteKit's client code and to the kit", () => {
+	const stub = stubModule({
+		file: '/app/src/lib/posts.remote.ts',
+		root: '/app',
+		kitDir: '/kit',
+		functionsModule: '/lib/functions.js',
+		transportModule: '/lib/transport.js',
+		hooks: '/app/src/hooks.ts',
+		code: `import { query } from '$app/server';\nexport const getPosts = query(() => []);`
+	});
+	expect(stub).toContain('import * as $$hooks from "/app/src/hooks.ts";');
+	expect(stub).toContain('import { init_transport as $$initTransport } from "/kit/src/runtime/app/internal/transport.js";');
+	expect(stub).toContain('import { useTransport as $$useTransport } from "/lib/transport.js";');
+	expect(stub).toContain('if ($$hooks.transport) { $$initTransport($$hooks.transport); $$useTransport($$hooks.transport); }');
+	// Before the stubs are made.
+	expect(stub.indexOf('$$useTransport($$hooks')).toBeLessThan(stub.indexOf('$$make('));
 });
 
 test("the stand-ins: only for SvelteKit's remote-function client code", () => {

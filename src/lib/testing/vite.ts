@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule, unmockedMessage } from './remote/vite.js';
+import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule, universalHooks, unmockedMessage } from './remote/vite.js';
 import { remotePrefix } from './remote/wire.js';
 
 /** This package's directory of modules (`dist` when installed, `src/lib` in its repository). */
@@ -75,7 +75,8 @@ export interface SvelteKitTestingOptions {
  *   remote-function handlers its `invalid`);
  * - a remote file (`*.remote.ts`) imported in the browser or jsdom is SvelteKit's own client stubs
  *   (its kinds read from the source: the file's server code never runs), and SvelteKit's
- *   remote-function client code gets the kit's stand-ins for its started client; a remote call
+ *   remote-function client code gets the kit's stand-ins for its started client and the app's
+ *   `transport` hook (`src/hooks.ts`); a remote call
  *   that gets past MSW to Vite's server is refused with an error naming it (SvelteKit 3.2 to 3.x;
  *   another version stops with that range).
  *
@@ -166,7 +167,15 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			if (remoteFile) {
 				this.addWatchFile(remoteFile);
 				const kit = installedKit(root);
-				return stubModule({ file: remoteFile, root, kitDir: kit.dir, functionsModule: fileOf('testing/remote/functions'), code: fs.readFileSync(remoteFile, 'utf8') });
+				return stubModule({
+					file: remoteFile,
+					root,
+					kitDir: kit.dir,
+					functionsModule: fileOf('testing/remote/functions'),
+					transportModule: fileOf('testing/remote/transport'),
+					hooks: universalHooks(root),
+					code: fs.readFileSync(remoteFile, 'utf8')
+				});
 			}
 			if (id.split('?', 1)[0] === kitMajorModule) {
 				const major = parseInt(projectKitVersion(root) ?? '2', 10);

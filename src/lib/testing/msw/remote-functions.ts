@@ -13,7 +13,7 @@ import {
 	remoteKey,
 	remotePrefix,
 	replyResponse,
-	resultReply,
+	resultReply as encodeReply,
 	splitRemoteKey,
 	stringifyRemoteArg,
 	type RemoteData,
@@ -21,10 +21,14 @@ import {
 	type RemoteFormIssue,
 	type RemoteReply
 } from '../remote/wire.js';
+import { app } from '../remote/transport.js';
 import { kit } from './kit.js';
 import { createCalls } from './requests.js';
 
 type AnyFunction = (...args: any[]) => any;
+
+/** A reply's data, with the app's custom types encoded by its `transport` hook. */
+const resultReply = (data: RemoteData): RemoteReply => encodeReply(data, app.encoders);
 /** A query function's argument (`getPost(id)`: the type of `id`). */
 export type RemoteArg<F> = F extends (arg: infer A, ...rest: any[]) => any ? Exclude<A, void> : never;
 /** A query's or command's value. */
@@ -77,7 +81,7 @@ export function queryHandler<F extends AnyFunction>(query: F, answer: (arg: Remo
 	const calls = createCalls<RemoteArg<F>>();
 	const handler = http.get(remotePrefix + id, async ({ request }) => {
 		const payload = new URL(request.url).searchParams.get('payload') ?? '';
-		const arg = parseRemoteArg(payload) as RemoteArg<F>;
+		const arg = parseRemoteArg(payload, app.decoders) as RemoteArg<F>;
 		calls.push(arg);
 		// The query's value comes back twice: as the call's output, and under its key for the cache.
 		return replyResponse(await answered(() => answer(arg), (value) => ({ _: value, q: { [remoteKey(id, payload)]: { v: value } } })));
@@ -102,7 +106,7 @@ export function queryBatchHandler<F extends AnyFunction>(
 	const calls = createCalls<RemoteArg<F>[]>();
 	const handler = http.post(remotePrefix + id, async ({ request }) => {
 		const { payloads } = (await request.json()) as { payloads: string[] };
-		const args = payloads.map((payload) => parseRemoteArg(payload)) as RemoteArg<F>[];
+		const args = payloads.map((payload) => parseRemoteArg(payload, app.decoders)) as RemoteArg<F>[];
 		calls.push(args);
 		return replyResponse(
 			await answered(async () => {
@@ -137,7 +141,7 @@ export function commandHandler<F extends AnyFunction>(command: F, answer: (arg: 
 	const calls = createCalls<RemoteArg<F>>();
 	const handler = http.post(remotePrefix + id, async ({ request }) => {
 		const { payload, refreshes = [] } = (await request.json()) as { payload: string; refreshes?: string[] };
-		const arg = parseRemoteArg(payload) as RemoteArg<F>;
+		const arg = parseRemoteArg(payload, app.decoders) as RemoteArg<F>;
 		calls.push(arg);
 		const single = singleFlight(request, refreshes);
 		return replyResponse(await answered(() => answer(arg, single.tools), (value) => single.collect({ _: value }), single.collect));
@@ -268,12 +272,12 @@ function singleFlight(request: Request, refreshes: string[]): { tools: RemoteToo
 		request,
 		requested(query) {
 			const { id } = identityOf(query, queryKind(query), 'requested');
-			return refreshes.map(splitRemoteKey).filter((key) => key.id === id).map((key) => parseRemoteArg(key.payload) as RemoteArg<typeof query>);
+			return refreshes.map(splitRemoteKey).filter((key) => key.id === id).map((key) => parseRemoteArg(key.payload, app.decoders) as RemoteArg<typeof query>);
 		},
 		refresh(query, ...rest) {
 			const { id } = identityOf(query, queryKind(query), 'refresh');
 			const [arg, value] = rest.length === 1 ? [undefined, rest[0]] : rest;
-			values[remoteKey(id, stringifyRemoteArg(arg))] = { v: value };
+			values[remoteKey(id, stringifyRemoteArg(arg, app.encoders))] = { v: value };
 		}
 	};
 	return {

@@ -7,11 +7,10 @@ import { routeState } from '../app/page.svelte.js';
 import { routerGoto } from '../router.js';
 import { invalidateAll } from '../../result/navigation.js';
 
-type Decoders = Record<string, (value: any) => any>;
 type CacheEntry = { resource: { refresh(): Promise<unknown> }; cleanup?: () => void };
 
 /** SvelteKit's `app`: the transport's encoders and decoders (the app's `transport` hook). */
-export const app = { encoders: {} as Decoders, decoders: {} as Decoders };
+export { app } from './transport.js';
 
 /** Query instances by function id, then payload (SvelteKit's `query_map`). */
 export const query_map = new Map<string, Map<string, CacheEntry>>();
@@ -21,12 +20,6 @@ export const live_query_map = new Map<string, Map<string, CacheEntry>>();
 export const query_responses: Record<string, unknown> = {};
 /** Prerendered values, the same way. */
 export const prerender_responses: Record<string, unknown> = {};
-
-/** The app's `transport` hook (from `src/hooks.ts`), for replies and arguments of custom types. */
-export function useTransport(transport: Record<string, { encode(value: any): any; decode(value: any): any }> = {}): void {
-	app.encoders = Object.fromEntries(Object.entries(transport).map(([key, { encode }]) => [key, encode]));
-	app.decoders = Object.fromEntries(Object.entries(transport).map(([key, { decode }]) => [key, decode]));
-}
 
 /**
  * SvelteKit's internal `goto` (a redirect from a remote function; other origins allowed): the

@@ -113,12 +113,30 @@ export function remoteExports(code: string, file: string): { name: string; kind:
 	return found;
 }
 
-/** The module that stands for a remote file in component tests: SvelteKit's client stubs, registered. */
-export function stubModule(options: { file: string; root: string; kitDir: string; functionsModule: string; code: string }): string {
+/** The app's universal hooks file (SvelteKit's default `src/hooks`), where its `transport` is. */
+export function universalHooks(root: string): string | undefined {
+	return ['ts', 'js'].map((ext) => path.join(root, 'src', `hooks.${ext}`)).find((file) => fs.existsSync(file));
+}
+
+/**
+ * The module that stands for a remote file in component tests: SvelteKit's client stubs,
+ * registered, with the app's `transport` hook handed to SvelteKit's client code (its arguments,
+ * through SvelteKit's own `init_transport`) and to the kit (replies, and the MSW handlers).
+ */
+export function stubModule(options: { file: string; root: string; kitDir: string; functionsModule: string; transportModule: string; hooks?: string; code: string }): string {
 	const relative = path.relative(options.root, options.file).split(path.sep).join('/');
 	const hash = remoteHash(relative);
 	const client = path.join(options.kitDir, 'src', 'runtime', 'client', 'remote-functions', 'index.js');
 	const lines = [`import * as $$remote from ${JSON.stringify(client)};`, `import { registerRemote as $$register, makeRemoteFunctions as $$make } from ${JSON.stringify(options.functionsModule)};`];
+	if (options.hooks) {
+		const kitTransport = path.join(options.kitDir, 'src', 'runtime', 'app', 'internal', 'transport.js');
+		lines.push(
+			`import * as $$hooks from ${JSON.stringify(options.hooks)};`,
+			`import { init_transport as $$initTransport } from ${JSON.stringify(kitTransport)};`,
+			`import { useTransport as $$useTransport } from ${JSON.stringify(options.transportModule)};`,
+			`if ($$hooks.transport) { $$initTransport($$hooks.transport); $$useTransport($$hooks.transport); }`
+		);
+	}
 	const made: string[] = [];
 	for (const { name, kind } of remoteExports(options.code, relative)) {
 		const id = `${hash}/${name}`;

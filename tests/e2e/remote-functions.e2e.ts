@@ -5,9 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { serve, type RecordedRequest } from './harness.js';
-import { transport } from '../../fixtures/kit3-remote/src/hooks.js';
 import { useTransport } from '../../src/lib/testing/remote/transport.js';
-import { replay } from './remote-replay.js';
+import { keptAsSent, replay } from './remote-replay.js';
 import { recordRemote, type Exchange } from './remote-wire.js';
 import { startDev } from './vite-dev.js';
 
@@ -51,8 +50,9 @@ vi.mock('../../src/lib/testing/msw/kit.js', async () => {
 	return { kit: { isActionFailure, isHttpError, isRedirect, isValidationError } };
 });
 vi.stubGlobal('location', new URL('http://localhost/'));
-// The app's `transport` hook, as the stub modules of its remote files hand it over in a component test.
-useTransport(transport);
+// The app's `transport` hook (fixtures/kit3-remote/src/hooks.ts: `Author`), as the stub modules of its
+// remote files hand it over in a component test; here each `Author` is kept as the server encoded it.
+useTransport(keptAsSent(['Author']));
 
 /**
  * Every exchange played again through the test kit's MSW handler for the same function, answering
@@ -180,6 +180,8 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		const exchanges = await done();
 		expect(calls(exchanges)).toEqual(['GET getPost']);
 		expect(new URL(exchanges[0].url, server.origin).searchParams.get('payload')).toBeTruthy();
+		// The reply carries the author as the transport hook encoded it.
+		expect(exchanges[0].responseBody).toContain('[\\"Author\\",');
 		expect(await sameWire(exchanges)).toEqual(['1']);
 	});
 

@@ -73,3 +73,19 @@ function remote(id: string, kind: RemoteKind): () => void {
 	if (!functions.has(key)) functions.set(key, registerRemote(() => {}, { id, kind, label: id }));
 	return functions.get(key)!;
 }
+
+/** A value of an app's custom type, as its `transport` hook encoded it on the server. */
+class Sent {
+	constructor(
+		readonly type: string,
+		readonly encoded: unknown
+	) {}
+}
+
+/**
+ * A `transport` hook for the custom types `names`: each value decoded as it was encoded, and encoded
+ * back the same, so a reply the kit encodes again is comparable with the server's byte for byte.
+ */
+export function keptAsSent(names: string[]): Record<string, { encode(value: unknown): unknown; decode(encoded: unknown): unknown }> {
+	return Object.fromEntries(names.map((type) => [type, { encode: (value: unknown) => value instanceof Sent && value.type === type && value.encoded, decode: (encoded: unknown) => new Sent(type, encoded) }]));
+}

@@ -84,8 +84,8 @@ const readersApp: Record<string, string[]> = {
 		'src/routes/login/+page.svelte',
 		'src/routes/login/+page.server.ts'
 	],
-	// An app with remote functions, made by `sv`: its home page.
-	'docs/testing-remote-functions.md': ['src/routes/+page.svelte']
+	// An app with remote functions, made by `sv`: its home page and its universal hooks.
+	'docs/testing-remote-functions.md': ['src/routes/+page.svelte', 'src/hooks.ts']
 };
 
 /** Whether `path`, in `document`, names something this repository has and the package does not ship. */

@@ -46,9 +46,16 @@ describe('kinds, read from the source', () => {
 		);
 	});
 
+	test('an exported variable the kit cannot read: a clear error, not an undefined import', () => {
+		const code = `import { command } from '$app/server';\nexport const save: (id: string) => Promise<void> = command('unchecked', async () => {});`;
+		expect(() => remoteExports(code, 'z.remote.ts')).toThrow('cannot tell what `save` in z.remote.ts is: write it as `export const save = query(…)`');
+		expect(() => remoteExports(`export const LIMIT = 5;`, 'z.remote.ts')).toThrow('cannot tell what `LIMIT` in z.remote.ts is');
+	});
+
 	test('exports in a list or as functions: a clear error', () => {
 		expect(() => remoteExports(`import { query } from '$app/server';\nconst a = query(() => 1);\nexport { a };`, 'y.remote.ts')).toThrow('y.remote.ts exports something other than `export const name = query(…)`');
 		expect(() => remoteExports(`export async function a() {}`, 'y.remote.ts')).toThrow('y.remote.ts exports something other than');
+		expect(() => remoteExports(`export default 1;`, 'y.remote.ts')).toThrow('y.remote.ts exports something other than');
 	});
 });
 

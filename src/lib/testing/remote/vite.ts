@@ -107,7 +107,13 @@ export function remoteExports(code: string, file: string): { name: string; kind:
 		}
 		found.push({ name, kind: kind as RemoteKind });
 	}
-	if (/export\s*{/.test(code) || /export\s+(async\s+)?function/.test(code)) {
+	// Every exported variable must be one of those: otherwise the page would import `undefined`.
+	for (const [, name] of code.matchAll(/export\s+(?:const|let|var)\s+([\w$]+)/g)) {
+		if (!found.some((remote) => remote.name === name)) {
+			throw new Error(`svelte-form-actions: cannot tell what \`${name}\` in ${file} is: write it as \`export const ${name} = query(…)\` (or query.batch, query.live, command, form, prerender), with no \`=\` in a type annotation.`);
+		}
+	}
+	if (/export\s*{/.test(code) || /export\s+(async\s+)?function/.test(code) || /export\s+default\b/.test(code)) {
 		throw new Error(`svelte-form-actions: ${file} exports something other than \`export const name = query(…)\` (and the like); the kit reads remote functions only in that form.`);
 	}
 	return found;

@@ -137,8 +137,10 @@ describe('remote files', () => {
 		const root = app();
 		const { resolveId, load } = plugin(root);
 		const id = await resolveId('client', 'src/lib/posts.remote.ts', path.join(root, 'src/routes/+page.svelte'));
-		expect(id).toBe('\0svelte-form-actions:remote-stub:1rlm6aw');
+		expect(id).toBe(`\0svelte-form-actions:remote-stub:${Buffer.from(path.join(root, 'src/lib/posts.remote.ts')).toString('base64url')}`);
 		expect(id).not.toMatch(/[/.]remote\.[^/]+$/);
+		// Asked for again by its id (a module runner), it stays itself.
+		expect(await resolveId('client', id)).toBe(id);
 		const code = load(id);
 		expect(code).toContain(JSON.stringify(path.join(root, 'node_modules/@sveltejs/kit/src/runtime/client/remote-functions/index.js')));
 		expect(code).toContain('getPosts = $$register($$remote.query("1rlm6aw/getPosts")');

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { installedKit, isRemoteFile, remoteHash, standInFor, stubModule, universalHooks, unmockedMessage } from './remote/vite.js';
+import { installedKit, isRemoteFile, standInFor, stubModule, universalHooks, unmockedMessage } from './remote/vite.js';
 import { remotePrefix } from './remote/wire.js';
 
 /** This package's directory of modules (`dist` when installed, `src/lib` in its repository). */
@@ -32,7 +32,10 @@ const routesModule = fileOf('testing/routes');
 const kitModule = fileOf('testing/msw/kit');
 const kitPredicates = '\0svelte-form-actions:kit';
 
-/** What stands for a remote file (`*.remote.ts`) in component tests, by its hash: the file. */
+/**
+ * What stands for a remote file (`*.remote.ts`) in component tests: this prefix and the file's
+ * path in base64url, an id that names the file without ending as a remote file's name does.
+ */
 const remoteStub = '\0svelte-form-actions:remote-stub:';
 
 /** The stand-ins' SvelteKit major (2 by default), replaced by the project's. */
@@ -85,7 +88,6 @@ export interface SvelteKitTestingOptions {
 export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin {
 	const routes = `/${(options.routes ?? 'src/routes').replace(/^\/+|\/+$/g, '')}`;
 	let root = process.cwd();
-	const remoteFiles = new Map<string, string>();
 	return {
 		name: 'svelte-form-actions:sveltekit-testing',
 		enforce: 'pre',
@@ -122,6 +124,8 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			root = config.root;
 		},
 		async resolveId(id, importer, options) {
+			// A stub's id, asked for again (a module runner fetching it by its id): it is resolved.
+			if (id.startsWith(remoteStub)) return id;
 			// SvelteKit's remote-function client code asks its started client for caches, the
 			// router and the error page: the kit's stand-ins give them (./remote/client.ts).
 			const standIn = standInFor(id, importer);
@@ -146,9 +150,7 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			// (it would run the file on the server to learn its exports).
 			const file = resolved.id.split('?', 1)[0];
 			if (this.environment?.config.consumer === 'client' && isRemoteFile(file)) {
-				const stub = remoteStub + remoteHash(path.relative(root, file).split(path.sep).join('/'));
-				remoteFiles.set(stub, file);
-				return stub;
+				return remoteStub + Buffer.from(file).toString('base64url');
 			}
 			if (id.includes('sveltekit') && resolved.id.startsWith(lib) && /[\\/]sveltekit[\\/]index\.[jt]s$/.test(resolved.id)) return fileOf(sveltekitDouble);
 			// One URL per module for the whole run. Vite versions what comes from node_modules
@@ -163,8 +165,8 @@ export function svelteKitTesting(options: SvelteKitTestingOptions = {}): Plugin 
 			return { ...resolved, id: withoutVersion(resolved.id) };
 		},
 		load(id) {
-			const remoteFile = remoteFiles.get(id);
-			if (remoteFile) {
+			if (id.startsWith(remoteStub)) {
+				const remoteFile = Buffer.from(id.slice(remoteStub.length), 'base64url').toString();
 				this.addWatchFile(remoteFile);
 				const kit = installedKit(root);
 				return stubModule({

@@ -25,7 +25,7 @@ const { fixtureDir, fixtureNode } = await import(new URL('../../scripts/fixtures
 const dir = path.join(fixtureDir('kit3-vitest5'), '.apps', 'kit3-remote');
 const node: string = fixtureNode('kit3-vitest5');
 
-const pages = ['/', '/about', '/posts/1', '/new', '/publish', '/rename', '/upload'];
+const pages = ['/', '/about', '/posts/1', '/new', '/publish', '/rename', '/upload', '/countdown'];
 
 interface Server {
 	origin: string;
@@ -312,6 +312,17 @@ describe.each(modes)('remote functions, %s', (mode, start) => {
 		expect(await sameWire([exchange])).toEqual([]);
 		const posts = await fetch(server.origin + '/_app/remote/1rlm6aw/getPosts');
 		expect(devalue.parse((await posts.json()).data)._).toHaveLength(3);
+	});
+
+	test('h) query.live(): every value streamed, then done when the stream ends', async () => {
+		const { page, done } = await open('h) query.live()', '/about');
+		await follow(page, 'Countdown');
+		await page.getByText('Lift-off').waitFor();
+		expect(await text(page, '.count')).toEqual(['0']);
+		const exchanges = await done();
+		expect(calls(exchanges)).toEqual(['GET countdown']);
+		expect(exchanges[0].responseHeaders['content-type']).toBe('text/event-stream');
+		expect(await sameWire(exchanges)).toEqual([3]);
 	});
 
 	test("g) a query's error(404): shown by the page's <svelte:boundary>", async () => {

@@ -2,10 +2,10 @@ import * as devalue from 'devalue';
 import * as kit from '@sveltejs/kit';
 import { getResponse, type HttpHandler } from 'msw';
 import { error, redirect } from '../../src/lib/server/index.js';
-import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
+import { commandHandler, formHandler, queryBatchHandler, queryHandler, queryLiveHandler } from '../../src/lib/testing/msw/remote-functions.js';
 import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
 import { app } from '../../src/lib/testing/remote/transport.js';
-import { decodeBinaryForm, parseRemoteArg, splitRemoteKey, type RemoteData, type RemoteError, type RemoteFormIssue } from '../../src/lib/testing/remote/wire.js';
+import { decodeBinaryForm, liveEvents, parseRemoteArg, splitRemoteKey, type RemoteData, type RemoteError, type RemoteFormIssue } from '../../src/lib/testing/remote/wire.js';
 import type { Exchange } from './remote-wire.js';
 
 /**
@@ -18,6 +18,8 @@ import type { Exchange } from './remote-wire.js';
 export async function replay(exchange: Exchange): Promise<{ status: number; body: string; calls: unknown[] }> {
 	const id = /^\/_app\/remote\/([^/?]+\/[^/?]+)/.exec(exchange.url)![1];
 	const body = Buffer.from(exchange.requestBody, 'base64');
+	const kind = exchange.responseHeaders['content-type']?.startsWith('text/event-stream') ? 'query.live' : exchange.method === 'GET' ? 'query' : exchange.requestHeaders['content-type'] === 'application/json' ? ('payloads' in JSON.parse(body.toString()) ? 'query.batch' : 'command') : 'form';
+	if (kind === 'query.live') return replayLive(id, exchange);
 	const reply = JSON.parse(exchange.responseBody) as { type: 'result'; data: string } | { type: 'error'; error: RemoteError };
 	const data: RemoteData = reply.type === 'result' ? devalue.parse(reply.data, app.decoders) : {};
 	/** What the real function did: the test kit's handlers are written the same way. */
@@ -26,7 +28,6 @@ export async function replay(exchange: Exchange): Promise<{ status: number; body
 		if (data.redirect) redirect(303, data.redirect);
 		return value();
 	};
-	const kind = exchange.method === 'GET' ? 'query' : exchange.requestHeaders['content-type'] === 'application/json' ? ('payloads' in JSON.parse(body.toString()) ? 'query.batch' : 'command') : 'form';
 	let handler: HttpHandler & { calls: unknown[] };
 	if (kind === 'query') handler = queryHandler(remote(id, kind), answer(() => data._));
 	else if (kind === 'query.batch') handler = queryBatchHandler(remote(id, kind), answer(() => (_arg: unknown, index: number) => (data._ as { data: unknown }[])[index].data));
@@ -52,6 +53,21 @@ export async function replay(exchange: Exchange): Promise<{ status: number; body
 	const request = new Request(new URL(exchange.url, location.href), { method: exchange.method, headers: exchange.requestHeaders, body: exchange.method === 'GET' ? undefined : body });
 	const response = await getResponse([handler], request);
 	if (!response) throw new Error(`No handler answered ${exchange.method} ${exchange.url}`);
+	return { status: response.status, body: await response.text(), calls: handler.calls };
+}
+
+/** A `query.live()` stream: the handler yields the values the real one sent, and ends as it did. */
+async function replayLive(id: string, exchange: Exchange): Promise<{ status: number; body: string; calls: unknown[] }> {
+	const events = liveEvents(exchange.responseBody);
+	const handler = queryLiveHandler(remote(id, 'query.live'), async function* () {
+		for (const event of events) {
+			if (event.type === 'result') yield devalue.parse(event.result, app.decoders);
+			else if (event.type === 'redirect') redirect(303, event.location);
+			else error(event.error.status, event.error.message);
+		}
+	});
+	const response = await getResponse([handler], new Request(new URL(exchange.url, location.href), { headers: { accept: 'text/event-stream' } }));
+	if (!response) throw new Error(`No handler answered GET ${exchange.url}`);
 	return { status: response.status, body: await response.text(), calls: handler.calls };
 }
 

@@ -32,6 +32,7 @@ export interface RemoteRecorder {
 type Bodies = Map<string, string[]>;
 
 const binding = '__recordRemoteBody';
+const streamBinding = '__recordRemoteStream';
 
 /**
  * Records every exchange of `page` with `/_app/remote/`. Call it before the page's first `goto`.
@@ -40,18 +41,28 @@ const binding = '__recordRemoteBody';
  * unless Chromium does not report it (a `Blob` body with a `File` in it, as a `form()` with an
  * `<input type="file">` sends): then it is the bytes the page handed to `fetch`, read by a wrapper
  * around `window.fetch` installed before the app's scripts run, which hands them over before
- * calling the real `fetch` (so they are there before the request is).
+ * calling the real `fetch` (so they are there before the request is). A `query.live()` event
+ * stream's text is read in the page too, from a copy of the response, as Chromium keeps none.
  */
 export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
 	const pending: Promise<Exchange | undefined>[] = [];
 	const done: (Exchange | undefined)[] = [];
 	const bodies: Bodies = new Map();
+	/** Event streams' texts, and who waits for them, by URL. */
+	const streams = new Map<string, string[]>();
+	const streamed = new Map<string, Array<() => void>>();
 
 	void page.exposeBinding(binding, (_source, method: string, url: string, base64: string) => {
 		const key = `${method} ${new URL(url, page.url()).href}`;
 		bodies.set(key, [...(bodies.get(key) ?? []), base64]);
 	});
-	void page.addInitScript((name: string) => {
+	// A `query.live()` stream's text, read in the page: Chromium keeps no body of an event stream.
+	void page.exposeBinding(streamBinding, (_source, url: string, text: string) => {
+		const key = new URL(url, page.url()).href;
+		streams.set(key, [...(streams.get(key) ?? []), text]);
+		streamed.get(key)?.shift()?.();
+	});
+	void page.addInitScript(([name, streamName]: string[]) => {
 		const original = window.fetch;
 		const base64 = (blob: Blob) =>
 			new Promise<string>((resolve, reject) => {
@@ -68,9 +79,16 @@ export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
 				const blob = body instanceof Blob ? body : typeof body === 'string' ? new Blob([body]) : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new Blob([body as BlobPart]) : undefined;
 				if (blob) await (window as any)[name](method, url, await base64(blob));
 			}
-			return original.call(window, input, init);
+			const response = await original.call(window, input, init);
+			if (url.includes('/_app/remote/') && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+				void response
+					.clone()
+					.text()
+					.then((text) => (window as any)[streamName](response.url, text));
+			}
+			return response;
 		} as typeof fetch;
-	}, binding);
+	}, [binding, streamBinding]);
 
 	page.on('request', (request) => {
 		if (!new URL(request.url()).pathname.includes('/_app/remote/')) return;
@@ -92,6 +110,7 @@ export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
 		const queued = bodies.get(`${request.method()} ${url.href}`);
 		const fromPage = queued?.shift();
 		if (!body && fromPage !== undefined) body = Buffer.from(fromPage, 'base64');
+		const responseHeaders = pick(await response.allHeaders(), (name) => name === 'content-type');
 		return {
 			scenario,
 			method: request.method(),
@@ -99,9 +118,15 @@ export function recordRemote(page: Page, scenario = ''): RemoteRecorder {
 			requestHeaders,
 			requestBody: body ? body.toString('base64') : '',
 			status: response.status(),
-			responseHeaders: pick(await response.allHeaders(), (name) => name === 'content-type'),
-			responseBody: await response.text()
+			responseHeaders,
+			responseBody: responseHeaders['content-type']?.startsWith('text/event-stream') ? await streamText(url.href) : await response.text()
 		};
+	}
+
+	/** The text of the event stream at `url`, once the page has read it to its end. */
+	async function streamText(url: string): Promise<string> {
+		if (!streams.get(url)?.length) await new Promise<void>((resolve) => streamed.set(url, [...(streamed.get(url) ?? []), resolve]));
+		return streams.get(url)!.shift()!;
 	}
 
 	return {

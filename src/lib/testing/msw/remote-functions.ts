@@ -2,11 +2,13 @@
 // as SvelteKit's server does (the wire is in ../remote/wire.ts). A handler's answer is written as
 // the remote function's own body would be: return a value, or throw `error()`, `redirect()` or
 // (in a form) `invalid()`, SvelteKit's or this package's.
+import * as devalue from 'devalue';
 import { http, type HttpHandler } from 'msw';
 import { outcomeOf } from '../../server/kit.js';
 import { identityOf, type RemoteKind } from '../remote/functions.js';
 import {
 	errorReply,
+	liveEvent,
 	normalizeIssue,
 	decodeBinaryForm,
 	parseRemoteArg,
@@ -16,6 +18,7 @@ import {
 	resultReply as encodeReply,
 	splitRemoteKey,
 	stringifyRemoteArg,
+	type LiveEvent,
 	type RemoteData,
 	type RemoteError,
 	type RemoteFormIssue,
@@ -85,6 +88,51 @@ export function queryHandler<F extends AnyFunction>(query: F, answer: (arg: Remo
 		calls.push(arg);
 		// The query's value comes back twice: as the call's output, and under its key for the cache.
 		return replyResponse(await answered(() => answer(arg), (value) => ({ _: value, q: { [remoteKey(id, payload)]: { v: value } } })));
+	});
+	return Object.assign(handler, { calls });
+}
+
+/**
+ * An MSW handler for a `query.live()`, written as its server function: `answer` gets the argument
+ * and returns (or is) an async generator of values. Each new value goes to the page as SvelteKit's
+ * server sends it (a value equal to the one before is not sent again); when the generator ends,
+ * so does the stream (the query is `done`); a thrown `error()` or `redirect()` ends it too.
+ *
+ * ```js
+ * server.use(queryLiveHandler(countdown, async function* (from) {
+ *   for (let n = from; n >= 0; n--) yield n;
+ * }));
+ * ```
+ */
+export function queryLiveHandler<F extends AnyFunction>(
+	query: F,
+	answer: (arg: RemoteArg<F>) => AsyncIterable<RemoteValue<F>> | Iterable<RemoteValue<F>>
+): RemoteHandler<RemoteArg<F>> {
+	const { id } = identityOf(query, 'query.live', 'queryLiveHandler');
+	const calls = createCalls<RemoteArg<F>>();
+	const handler = http.get(remotePrefix + id, ({ request }) => {
+		const arg = parseRemoteArg(new URL(request.url).searchParams.get('payload'), app.decoders) as RemoteArg<F>;
+		calls.push(arg);
+		const encoder = new TextEncoder();
+		const body = new ReadableStream<Uint8Array>({
+			async start(controller) {
+				const send = (event: LiveEvent) => controller.enqueue(encoder.encode(liveEvent(event)));
+				let last: string | undefined;
+				try {
+					for await (const value of answer(arg)) {
+						if (request.signal.aborted) break;
+						const result = devalue.stringify(value, app.encoders);
+						if (result !== last) send({ type: 'result', result });
+						last = result;
+					}
+				} catch (thrown) {
+					if (outcomeKind(thrown) === 'redirect') send({ type: 'redirect', location: String((thrown as { location: string | URL }).location) });
+					else send({ type: 'error', error: expectedError(thrown) });
+				}
+				controller.close();
+			}
+		});
+		return new Response(body, { headers: { 'cache-control': 'private, no-store', 'content-type': 'text/event-stream' } });
 	});
 	return Object.assign(handler, { calls });
 }

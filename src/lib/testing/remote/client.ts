@@ -7,7 +7,7 @@ import { routeState } from '../app/page.svelte.js';
 import { routerGoto } from '../router.js';
 import { invalidateAll } from '../../result/navigation.js';
 
-type CacheEntry = { resource: { refresh(): Promise<unknown> }; cleanup?: () => void };
+type CacheEntry = { resource: { refresh(): Promise<unknown>; destroy?(): void }; cleanup?: () => void };
 
 /** SvelteKit's `app`: the transport's encoders and decoders (the app's `transport` hook). */
 export { app } from './transport.js';
@@ -57,7 +57,13 @@ export async function set_nearest_error_page(error: Record<string, unknown>): Pr
 /** Forgets every cached query (between tests: SvelteKit evicts them only when collected). */
 export function resetRemoteState(): void {
 	for (const map of [query_map, live_query_map]) {
-		for (const entries of map.values()) for (const entry of entries.values()) entry.cleanup?.();
+		for (const entries of map.values()) {
+			for (const entry of entries.values()) {
+				// A live query's stream is closed first, as SvelteKit's cache does when it evicts one.
+				if (map === live_query_map) entry.resource.destroy?.();
+				entry.cleanup?.();
+			}
+		}
 		map.clear();
 	}
 	for (const responses of [query_responses, prerender_responses]) for (const key of Object.keys(responses)) delete responses[key];

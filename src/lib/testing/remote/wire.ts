@@ -53,6 +53,23 @@ export function replyResponse(reply: RemoteReply): Response {
 	return Response.json(reply, { headers: { 'cache-control': 'private, no-store' } });
 }
 
+/** An event of a `query.live()` stream: a new value (devalue), or how the stream ended. */
+export type LiveEvent = { type: 'result'; result: string } | { type: 'redirect'; location: string } | { type: 'error'; error: RemoteError };
+
+/** One server-sent event of a `query.live()` stream, as SvelteKit's server writes it. */
+export function liveEvent(event: LiveEvent): string {
+	return `data: ${JSON.stringify(event)}\n\n`;
+}
+
+/** The events of a `query.live()` stream's text (its `data:` lines, JSON). */
+export function liveEvents(text: string): LiveEvent[] {
+	return text
+		.split('\n\n')
+		.map((block) => block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n'))
+		.filter(Boolean)
+		.map((data) => JSON.parse(data));
+}
+
 /** `<id>/<payload>`: how a query instance is keyed in replies and refresh requests. */
 export function remoteKey(id: string, payload: string): string {
 	return `${id}/${payload}`;

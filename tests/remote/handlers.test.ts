@@ -6,7 +6,7 @@ import * as devalue from 'devalue';
 import { getResponse, type HttpHandler } from 'msw';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { error, redirect } from '../../src/lib/server/index.js';
-import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/remote-functions.js';
+import { commandHandler, formHandler, queryBatchHandler, queryHandler, queryLiveHandler } from '../../src/lib/testing/msw/remote-functions.js';
 import { registerRemote, type RemoteKind } from '../../src/lib/testing/remote/functions.js';
 import { useTransport } from '../../src/lib/testing/remote/transport.js';
 import { stringifyRemoteArg } from '../../src/lib/testing/remote/wire.js';
@@ -26,6 +26,7 @@ const getPost = remote('getPost', 'query');
 const getLikes = remote('getLikes', 'query.batch');
 const addLike = remote('addLike', 'command');
 const createPost = remote('createPost', 'form', '1j9lczq');
+const countdown = remote('countdown', 'query.live');
 
 async function send(handler: HttpHandler, path: string, init?: RequestInit) {
 	const response = await getResponse([handler], new Request(new URL(path, location.href), init));
@@ -90,6 +91,30 @@ test("the app's transport hook: custom types decoded from arguments, encoded in 
 	const data = devalue.parse(JSON.parse(reply!.body).data, { Vector: ([x, y]: [number, number]) => new Vector(x, y) });
 	expect(data).toEqual({ _: { at: new Vector(1, 2), next: new Vector(2, 3) }, q: { [`1rlm6aw/getPost/${payload}`]: { v: data._ } } });
 	expect(data._.next).toBeInstanceOf(Vector);
+});
+
+describe('queryLiveHandler', () => {
+	const live = (values: unknown[], end?: () => never) =>
+		queryLiveHandler(countdown, async function* (from: unknown) {
+			yield* values.map((value) => (value === 'from' ? from : value));
+			end?.();
+		});
+
+	test('each new value an event, a repeated one not sent again, then the end', async () => {
+		const handler = live([3, 3, 'from', 1, 0]);
+		const response = await getResponse([handler], new Request(new URL('/_app/remote/1rlm6aw/countdown?payload=WzNd', location.href), { headers: { accept: 'text/event-stream' } }));
+		expect([response?.status, response?.headers.get('content-type'), response?.headers.get('cache-control')]).toEqual([200, 'text/event-stream', 'private, no-store']);
+		// 3, 3 (the argument, sent once), 1, 0.
+		expect(await response?.text()).toBe(['[3]', '[1]', '[0]'].map((result) => `data: {"type":"result","result":"${result}"}\n\n`).join(''));
+		expect(handler.calls).toEqual([3]);
+	});
+
+	test('error() and redirect() end the stream with their event', async () => {
+		const failed = await send(live([1], () => error(503, 'Down')), '/_app/remote/1rlm6aw/countdown');
+		expect(failed?.body).toBe('data: {"type":"result","result":"[1]"}\n\ndata: {"type":"error","error":{"status":503,"message":"Down"}}\n\n');
+		const moved = await send(live([], () => redirect(307, '/elsewhere')), '/_app/remote/1rlm6aw/countdown');
+		expect(moved?.body).toBe('data: {"type":"redirect","location":"/elsewhere"}\n\n');
+	});
 });
 
 test('queryBatchHandler: one result per argument, an error() for one alone', async () => {

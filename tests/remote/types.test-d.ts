@@ -1,9 +1,9 @@
 // Type tests for the remote-function handlers: typed from the remote function itself, as
 // SvelteKit types it (`RemoteQueryFunction`, `RemoteCommand`, `RemoteForm`).
-import type { RemoteCommand, RemoteForm, RemoteQueryFunction } from '@sveltejs/kit';
+import type { RemoteCommand, RemoteForm, RemoteLiveQueryFunction, RemoteQueryFunction } from '@sveltejs/kit';
 import type { HttpHandler } from 'msw';
 import { expectTypeOf } from 'vitest';
-import { commandHandler, formHandler, queryBatchHandler, queryHandler } from '../../src/lib/testing/msw/index.js';
+import { commandHandler, formHandler, queryBatchHandler, queryHandler, queryLiveHandler } from '../../src/lib/testing/msw/index.js';
 
 type Post = { id: string; title: string };
 declare const getPost: RemoteQueryFunction<string, Post>;
@@ -46,3 +46,15 @@ const created = formHandler(createPost, (data, issue) => {
 expectTypeOf(created.calls[0].body).toEqualTypeOf<string>();
 // @ts-expect-error: the form's result has an id.
 formHandler(createPost, () => ({ name: 'x' }));
+
+declare const countdown: RemoteLiveQueryFunction<number, number>;
+expectTypeOf(
+	queryLiveHandler(countdown, async function* (from) {
+		expectTypeOf(from).toEqualTypeOf<number>();
+		yield from;
+	}).calls
+).toEqualTypeOf<number[]>();
+// @ts-expect-error: the countdown yields numbers.
+queryLiveHandler(countdown, async function* () {
+	yield 'three';
+});

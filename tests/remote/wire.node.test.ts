@@ -3,7 +3,7 @@
 // tests/e2e/remote-functions.e2e.ts, which checks them against a live server on every run).
 import * as devalue from 'devalue';
 import { describe, expect, test } from 'vitest';
-import { decodeBinaryForm, normalizeIssue, parseRemoteArg, remoteKey, resultReply, splitRemoteKey, stringifyRemoteArg } from '../../src/lib/testing/remote/wire.js';
+import { decodeBinaryForm, liveEvent, liveEvents, normalizeIssue, parseRemoteArg, remoteKey, resultReply, splitRemoteKey, stringifyRemoteArg } from '../../src/lib/testing/remote/wire.js';
 
 describe('arguments', () => {
 	test("a string argument is the client's ?payload=", () => {
@@ -104,4 +104,10 @@ test('issues as the server sends them: a name from the path', () => {
 	expect(normalizeIssue({ message: 'Taken', path: ['title'] })).toEqual({ name: 'title', path: ['title'], message: 'Taken', server: true });
 	expect(normalizeIssue({ message: 'Bad', path: ['items', 0, { key: 'name' }] })).toEqual({ name: 'items[0].name', path: ['items', 0, 'name'], message: 'Bad', server: true });
 	expect(normalizeIssue({ message: 'All wrong' })).toEqual({ name: '', path: [], message: 'All wrong', server: true });
+});
+
+test("a live query's events: written as SvelteKit's server writes them, read back", () => {
+	const text = liveEvent({ type: 'result', result: '[3]' }) + ': keep-alive\n\n' + liveEvent({ type: 'error', error: { status: 500, message: 'Internal Error' } });
+	expect(text.startsWith('data: {"type":"result","result":"[3]"}\n\n')).toBe(true);
+	expect(liveEvents(text)).toEqual([{ type: 'result', result: '[3]' }, { type: 'error', error: { status: 500, message: 'Internal Error' } }]);
 });

@@ -5,7 +5,7 @@
 import * as devalue from 'devalue';
 import { http, type HttpHandler } from 'msw';
 import { outcomeOf } from '../../server/kit.js';
-import { identityOf, type RemoteKind } from '../remote/functions.js';
+import { identityOf } from '../remote/functions.js';
 import {
 	errorReply,
 	liveEvent,
@@ -319,11 +319,11 @@ function singleFlight(request: Request, refreshes: string[]): { tools: RemoteToo
 	const tools: RemoteTools = {
 		request,
 		requested(query) {
-			const { id } = identityOf(query, queryKind(query), 'requested');
+			const { id } = identityOf(query, refreshable, 'requested');
 			return refreshes.map(splitRemoteKey).filter((key) => key.id === id).map((key) => parseRemoteArg(key.payload, app.decoders) as RemoteArg<typeof query>);
 		},
 		refresh(query, ...rest) {
-			const { id } = identityOf(query, queryKind(query), 'refresh');
+			const { id } = identityOf(query, refreshable, 'refresh');
 			const [arg, value] = rest.length === 1 ? [undefined, rest[0]] : rest;
 			values[remoteKey(id, stringifyRemoteArg(arg, app.encoders))] = { v: value };
 		}
@@ -335,11 +335,5 @@ function singleFlight(request: Request, refreshes: string[]): { tools: RemoteToo
 	};
 }
 
-/** A query or a batched query: both are refreshed the same way. */
-function queryKind(query: unknown): RemoteKind {
-	try {
-		return identityOf(query, 'query.batch', 'refresh') && 'query.batch';
-	} catch {
-		return 'query';
-	}
-}
+/** The kinds `requested` and `refresh` take: a query or a batched query, refreshed the same way. */
+const refreshable = ['query', 'query.batch'] as const;

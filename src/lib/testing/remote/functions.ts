@@ -43,10 +43,10 @@ export function registerRemote<T extends object>(stub: T, identity: RemoteIdenti
 }
 
 /**
- * The identity of `fn`, which must be a remote function of kind `kind` imported from a
- * `.remote` file in a component test; otherwise an error that says what to pass instead.
+ * The identity of `fn`, which must be a remote function of kind `kind` (or one of `kinds`) imported
+ * from a `.remote` file in a component test; otherwise an error that says what to pass instead.
  */
-export function identityOf(fn: unknown, kind: RemoteKind, caller: string): RemoteIdentity {
+export function identityOf(fn: unknown, kind: RemoteKind | readonly RemoteKind[], caller: string): RemoteIdentity {
 	const identity = typeof fn === 'function' || (typeof fn === 'object' && fn !== null) ? identities.get(fn) : undefined;
 	if (!identity) {
 		// A form's `.for(key)` instance posts where the form does: one handler, made from the form, answers every key.
@@ -57,7 +57,8 @@ export function identityOf(fn: unknown, kind: RemoteKind, caller: string): Remot
 				"svelteKitTesting() from 'svelte-form-actions/vite'."
 		);
 	}
-	if (identity.kind !== kind) throw new Error(`${caller}: ${identity.label} is a ${identity.kind}(), not a ${kind}().`);
+	const kinds = typeof kind === 'string' ? [kind] : kind;
+	if (!kinds.includes(identity.kind)) throw new Error(`${caller}: ${identity.label} is a ${identity.kind}(), not a ${kinds[0]}().`);
 	return identity;
 }
 

@@ -7,9 +7,6 @@ import * as devalue from 'devalue';
 /** Where every remote call goes: `/_app/remote/<hash>/<name>` (no `paths.base`, the default `appDir`). */
 export const remotePrefix = '/_app/remote/';
 
-/** The content type of a `form()` submission: SvelteKit's versioned binary format. */
-export const binaryFormType = 'application/x-sveltekit-formdata';
-
 /** An error as the client receives it: `App.Error`, with SvelteKit 3's `status`. */
 export interface RemoteError {
 	status: number;
